@@ -1,0 +1,48 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "Concord",
+  platforms: [.macOS(.v13)],
+  products: [
+    .library(name: "ConcordKit", targets: ["ConcordKit"]),
+    .executable(name: "concord", targets: ["concord"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+  ],
+  targets: [
+    .systemLibrary(
+      name: "CLibXML2",
+      pkgConfig: "libxml-2.0",
+      providers: [.apt(["libxml2-dev"])]
+    ),
+    .target(
+      name: "ConcordKit",
+      dependencies: [
+        "CLibXML2",
+        .product(name: "Crypto", package: "swift-crypto"),
+        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+      ]
+    ),
+    .executableTarget(
+      name: "concord",
+      dependencies: [
+        "ConcordKit",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .testTarget(
+      name: "ConcordKitTests",
+      dependencies: ["ConcordKit"],
+      resources: [.copy("Fixtures")]
+    ),
+    .testTarget(
+      name: "concordTests",
+      dependencies: ["ConcordKit"]
+    ),
+  ],
+  swiftLanguageModes: [.v6]
+)

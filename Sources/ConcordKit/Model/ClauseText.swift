@@ -1,0 +1,107 @@
+/// The text of a clause or option in one language: plain text with `<parties/>` placeholders,
+/// where the subject of the paragraph ("The Member States", or the states that join it) goes.
+public struct ClauseText: Hashable, Sendable {
+  public enum Segment: Hashable, Sendable {
+    case text(String)
+    case parties
+  }
+
+  public var segments: [Segment]
+
+  public init(_ segments: [Segment]) { self.segments = ClauseText.normalized(segments) }
+
+  /// Plain text, with no placeholder.
+  public init(plain: String) { self.init([.text(plain)]) }
+
+  public var hasParties: Bool { segments.contains(.parties) }
+
+  /// The text with each placeholder replaced by `subject`. A subject that opens the
+  /// paragraph is capitalised ("the Republic of Belarus" → "The Republic of Belarus").
+  public func rendered(subject: String) -> String {
+    var result = ""
+    for segment in segments {
+      switch segment {
+      case .text(let string): result += string
+      case .parties:
+        let atStart = result.allSatisfy(\.isWhitespace)
+        result += atStart ? subject.capitalizingFirstLetter : subject
+      }
+    }
+    return result
+  }
+
+  /// The text with each placeholder spelled `<parties/>`: the form the word diff compares,
+  /// so a change of subject never counts as a change of wording.
+  public var source: String {
+    segments.map {
+      switch $0 {
+      case .text(let string): string
+      case .parties: "<parties/>"
+      }
+    }.joined()
+  }
+
+  /// Reads the `source` form back: `<parties/>` becomes a placeholder again.
+  public init(source: String) {
+    var segments: [Segment] = []
+    var rest = Substring(source)
+    while let range = rest.range(of: "<parties/>") {
+      segments.append(.text(String(rest[..<range.lowerBound])))
+      segments.append(.parties)
+      rest = rest[range.upperBound...]
+    }
+    segments.append(.text(String(rest)))
+    self.init(segments)
+  }
+
+  /// Adjacent text runs merged, empty ones dropped, surrounding white space trimmed and
+  /// inner runs of white space folded to one space.
+  private static func normalized(_ segments: [Segment]) -> [Segment] {
+    var merged: [Segment] = []
+    for segment in segments {
+      if case .text(let string) = segment, case .text(let previous)? = merged.last {
+        merged[merged.count - 1] = .text(previous + string)
+      } else {
+        merged.append(segment)
+      }
+    }
+    var result: [Segment] = []
+    for (index, segment) in merged.enumerated() {
+      guard case .text(let string) = segment else {
+        result.append(segment)
+        continue
+      }
+      var folded = string.foldingWhitespace
+      if index == 0 { folded = String(folded.drop { $0 == " " }) }
+      if index == merged.count - 1 {
+        while folded.last == " " { folded.removeLast() }
+      }
+      if !folded.isEmpty { result.append(.text(folded)) }
+    }
+    return result
+  }
+}
+
+extension String {
+  var capitalizingFirstLetter: String {
+    guard let first else { return self }
+    return first.uppercased() + dropFirst()
+  }
+
+  /// Every run of white space as one space.
+  var foldingWhitespace: String {
+    var result = ""
+    result.reserveCapacity(utf8.count)
+    var inSpace = false
+    for character in self {
+      if character.isWhitespace {
+        if !inSpace { result.append(" ") }
+        inSpace = true
+      } else {
+        result.append(character)
+        inSpace = false
+      }
+    }
+    return result
+  }
+}

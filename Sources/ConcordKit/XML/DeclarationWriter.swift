@@ -1,0 +1,135 @@
+/// Writes a revision in Concord's vocabulary (`Schemas/declaration.xsd`).
+///
+/// The order of everything is fixed by the model (sections, paragraphs, options) or sorted
+/// here (languages in declared order, then any others by code), so the same declaration
+/// always gives the same bytes.
+public struct DeclarationWriter: Sendable {
+  public init() {}
+
+  /// The document's text; throws when a text holds a character XML cannot carry.
+  public func xml(_ declaration: Declaration) throws -> String {
+    var writer = XMLWriter()
+    let languages = declaration.settings.languages
+    writer.start(
+      "declaration",
+      [
+        ("xmlns", XML.concordNamespace), ("workspace", declaration.settings.id),
+        ("revision", String(declaration.revision)), ("date", declaration.date),
+      ])
+    writeSettings(declaration.settings, to: &writer)
+    writer.start("participants")
+    for participant in declaration.participants {
+      writer.start("participant", [("code", participant.code), ("status", participant.status.rawValue)])
+      for (language, name) in ordered(participant.names, by: languages) {
+        writer.element("name", [("xml:lang", language)], text: name)
+      }
+      writer.end()
+    }
+    writer.end()
+    writer.start("history")
+    for entry in declaration.history {
+      writer.empty(
+        "revision",
+        [
+          ("n", String(entry.revision)), ("date", entry.date),
+          ("participants", entry.participants.isEmpty ? nil : entry.participants.joined(separator: " ")),
+        ])
+    }
+    writer.end()
+    if declaration.provenance.isEmpty {
+      writer.empty("provenance")
+    } else {
+      writer.start("provenance")
+      for input in declaration.provenance {
+        writer.empty("input", [("kind", input.kind.rawValue), ("path", input.path), ("sha256", input.sha256)])
+      }
+      writer.end()
+    }
+    for section in declaration.sections {
+      writer.start("section", [("id", section.id), ("kind", section.kind.rawValue)])
+      for (language, heading) in ordered(section.headings, by: languages) {
+        writer.element("heading", [("xml:lang", language)], text: heading)
+      }
+      for paragraph in section.paragraphs { write(paragraph, languages: languages, to: &writer) }
+      writer.end()
+    }
+    writer.end()
+    if let problem = writer.problems.first {
+      throw DiagnosticsError(
+        Diagnostic(file: "Rev.\(declaration.revision)", message: problem))
+    }
+    return writer.output
+  }
+
+  private func writeSettings(_ settings: Settings, to writer: inout XMLWriter) {
+    let languages = settings.languages
+    for (language, title) in ordered(settings.titles, by: languages) {
+      writer.element("title", [("xml:lang", language)], text: title)
+    }
+    writer.element("body", text: settings.body)
+    writer.element("languages", [("base", settings.baseLanguage)], text: languages.joined(separator: " "))
+    writer.empty("consensus", [("silence", settings.silence.rawValue)])
+    for (language, subject) in ordered(settings.subjects, by: languages) {
+      writer.element("subject", [("xml:lang", language)], text: subject)
+    }
+  }
+
+  private func write(_ paragraph: Paragraph, languages: [String], to writer: inout XMLWriter) {
+    writer.start(
+      "paragraph",
+      [
+        ("id", paragraph.id), ("number", paragraph.number), ("status", paragraph.status.rawValue),
+        ("since", String(paragraph.since)), ("inserted", paragraph.inserted ? "true" : nil),
+      ])
+    for option in paragraph.options {
+      let attributes: [(String, String?)] = [
+        ("n", option.reference.description),
+        ("sponsors", option.sponsors.isEmpty ? nil : option.sponsors.joined(separator: " ")),
+        ("round", String(option.round)),
+        ("combines", option.combines.isEmpty ? nil : option.combines.map(String.init).joined(separator: " ")),
+      ]
+      let texts = ordered(option.texts, by: languages)
+      if texts.isEmpty {
+        writer.empty("option", attributes)
+      } else {
+        writer.start("option", attributes)
+        for (language, text) in texts { writer.element("text", [("xml:lang", language)], text: text) }
+        writer.end()
+      }
+    }
+    for standing in paragraph.dissociations {
+      writer.empty("dissociation", [("participant", standing.participant), ("round", String(standing.round))])
+    }
+    for standing in paragraph.reservations {
+      writer.element(
+        "reservation", [("participant", standing.participant), ("round", String(standing.round))],
+        text: standing.note)
+    }
+    for stance in paragraph.stances {
+      writer.empty(
+        "stance",
+        [("participant", stance.participant), ("kind", stance.kind), ("option", stance.option?.description)])
+    }
+    for comment in paragraph.comments {
+      writer.element(
+        "comment", [("participant", comment.participant), ("round", String(comment.round))],
+        text: comment.note)
+    }
+    for change in paragraph.changes {
+      writer.empty(
+        "change",
+        [("revision", String(change.revision)), ("by", change.by.isEmpty ? nil : change.by.joined(separator: " "))])
+    }
+    writer.end()
+  }
+}
+
+/// A language-keyed dictionary in the workspace's language order, then any other languages
+/// by code.
+func ordered<Value>(_ values: [String: Value], by languages: [String]) -> [(String, Value)] {
+  let known = languages.compactMap { language in values[language].map { (language, $0) } }
+  let others = values.keys.filter { !languages.contains($0) }.sorted().compactMap { key in
+    values[key].map { (key, $0) }
+  }
+  return known + others
+}

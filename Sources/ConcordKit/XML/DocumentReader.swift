@@ -1,0 +1,191 @@
+import Foundation
+
+/// Limits on what Concord reads, with safe defaults; each can be raised from the environment.
+public struct Limits: Hashable, Sendable {
+  /// Largest input file, in bytes (`CONCORD_MAX_INPUT_BYTES`, default 128 MiB).
+  public var maxInputBytes: Int
+
+  public init(maxInputBytes: Int = 128 << 20) { self.maxInputBytes = maxInputBytes }
+
+  public static var fromEnvironment: Limits {
+    var limits = Limits()
+    if let value = ProcessInfo.processInfo.environment["CONCORD_MAX_INPUT_BYTES"],
+      let bytes = Int(value), bytes > 0
+    {
+      limits.maxInputBytes = bytes
+    }
+    return limits
+  }
+}
+
+/// Reads Concord documents: checks what libxml2 should never see, then parses and validates
+/// each against the schema its root element names.
+public struct DocumentReader: Sendable {
+  public var schemas: SchemaLibrary
+  public var limits: Limits
+
+  public init(schemas: SchemaLibrary = SchemaLibrary(), limits: Limits = .fromEnvironment) {
+    self.schemas = schemas
+    self.limits = limits
+  }
+
+  /// Reads, checks and validates a file, returning its element tree.
+  /// - Parameters:
+  ///   - expected: the kind the caller needs; another root element is an error.
+  ///   - displayPath: how diagnostics name the file.
+  public func read(_ path: String, as expected: SchemaName? = nil, displayPath: String? = nil)
+    throws -> XML.Element
+  {
+    let name = displayPath ?? path
+    let data = try FileSystem.read(path, limit: limits.maxInputBytes)
+    return try read(data, as: expected, displayPath: name)
+  }
+
+  public func read(_ data: Data, as expected: SchemaName? = nil, displayPath: String) throws
+    -> XML.Element
+  {
+    try data.withUnsafeBytes { bytes in
+      let schema = try self.schema(for: bytes, expected: expected, path: displayPath)
+      let (root, diagnostics) = LibXML2.read(
+        bytes, path: displayPath, schema: schema, buildTree: true)
+      let errors = diagnostics.filter { $0.severity == .error }
+      guard errors.isEmpty, let root else {
+        throw DiagnosticsError(
+          errors.isEmpty ? [Diagnostic(file: displayPath, message: "the document is empty")] : errors)
+      }
+      return root
+    }
+  }
+
+  /// Validates a file without building its tree (streaming: memory stays flat), returning
+  /// every problem found; empty when the file is valid.
+  public func validate(_ path: String, displayPath: String? = nil) -> [Diagnostic] {
+    let name = displayPath ?? path
+    do {
+      let data = try FileSystem.read(path, limit: limits.maxInputBytes)
+      return data.withUnsafeBytes { bytes in
+        do {
+          let schema = try self.schema(for: bytes, expected: nil, path: name)
+          return LibXML2.read(bytes, path: name, schema: schema, buildTree: false).diagnostics
+            .filter { $0.severity == .error }
+        } catch let error as DiagnosticsError {
+          return error.diagnostics
+        } catch {
+          return [Diagnostic(file: name, message: "\(error)")]
+        }
+      }
+    } catch let error as DiagnosticsError {
+      return error.diagnostics
+    } catch {
+      return [Diagnostic(file: name, message: "\(error)")]
+    }
+  }
+
+  // MARK: - Before libxml2
+
+  private func schema(for bytes: UnsafeRawBufferPointer, expected: SchemaName?, path: String)
+    throws -> CompiledSchema
+  {
+    try Self.precheck(bytes, path: path)
+    guard let root = LibXML2.rootElement(bytes, path: path) else {
+      // Not well-formed before its first element: let the full read report why.
+      let (_, diagnostics) = LibXML2.read(bytes, path: path, schema: nil, buildTree: false)
+      let errors = diagnostics.filter { $0.severity == .error }
+      throw DiagnosticsError(
+        errors.isEmpty ? [Diagnostic(file: path, message: "no root element found")] : errors)
+    }
+    let kind = SchemaName(rootElement: root.name)
+    guard root.namespace == XML.concordNamespace, let kind else {
+      let found = root.namespace.map { "<\(root.name) xmlns=\"\($0)\">" } ?? "<\(root.name)>"
+      let wanted = expected.map { "a <\($0.rootElement)> document" } ?? "a Concord document"
+      throw DiagnosticsError(
+        Diagnostic(
+          file: path, line: 1, column: 1,
+          message:
+            "expected \(wanted) in namespace \(XML.concordNamespace), found \(found)"))
+    }
+    if let expected, kind != expected {
+      throw DiagnosticsError(
+        Diagnostic(
+          file: path, line: 1, column: 1,
+          message: "expected a <\(expected.rootElement)> document, found <\(kind.rootElement)>"))
+    }
+    switch schemas.schema(kind) {
+    case .success(let schema): return schema
+    case .failure(let error): throw error
+    }
+  }
+
+  /// Refuses what Concord never accepts, before libxml2 sees it: empty files, UTF-16 and
+  /// UTF-32 (Concord documents are UTF-8) and any `<!DOCTYPE` (the way in for entity
+  /// expansion and external entities; no Concord document needs one).
+  static func precheck(_ bytes: UnsafeRawBufferPointer, path: String) throws {
+    if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+      throw DiagnosticsError(
+        Diagnostic(file: path, message: "the file is empty; expected an XML document"))
+    }
+    if bytes.count >= 2,
+      (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)
+        || (bytes[0] == 0 || bytes[1] == 0)
+    {
+      throw DiagnosticsError(
+        Diagnostic(
+          file: path, line: 1, column: 1,
+          message: "the file is UTF-16 or UTF-32; Concord reads UTF-8 only (re-save it as UTF-8)"))
+    }
+    if let offset = doctypeOffset(in: bytes) {
+      var line = 1
+      var column = 1
+      for index in 0..<offset {
+        if bytes[index] == UInt8(ascii: "\n") {
+          line += 1
+          column = 1
+        } else if bytes[index] & 0xC0 != 0x80 {
+          column += 1
+        }
+      }
+      throw DiagnosticsError(
+        Diagnostic(
+          file: path, line: line, column: column,
+          message:
+            "document type declarations (<!DOCTYPE>) are not accepted: Concord documents need none, and they carry entity expansion and external entities"
+        ))
+    }
+  }
+
+  /// Where a `<!DOCTYPE` stands in the prolog (the only place XML allows one), skipping the
+  /// XML declaration, processing instructions, comments and white space. Reads only the
+  /// prolog, so it costs nothing on large documents.
+  private static func doctypeOffset(in bytes: UnsafeRawBufferPointer) -> Int? {
+    func hasPrefix(_ text: String, at offset: Int) -> Bool {
+      let pattern = Array(text.utf8)
+      guard offset + pattern.count <= bytes.count else { return false }
+      return (0..<pattern.count).allSatisfy { bytes[offset + $0] == pattern[$0] }
+    }
+    func skip(past terminator: String, from offset: Int) -> Int {
+      var index = offset
+      while index < bytes.count, !hasPrefix(terminator, at: index) { index += 1 }
+      return index + terminator.utf8.count
+    }
+    var index = hasPrefix("\u{FEFF}", at: 0) ? 3 : 0
+    while index < bytes.count {
+      switch bytes[index] {
+      case 0x20, 0x09, 0x0A, 0x0D:
+        index += 1
+      case UInt8(ascii: "<"):
+        if hasPrefix("<?", at: index) {
+          index = skip(past: "?>", from: index + 2)
+        } else if hasPrefix("<!--", at: index) {
+          index = skip(past: "-->", from: index + 4)
+        } else if hasPrefix("<!DOCTYPE", at: index) {
+          return index
+        } else {
+          return nil
+        }
+      default:
+        return nil
+      }
+    }
+    return nil
+  }
+}

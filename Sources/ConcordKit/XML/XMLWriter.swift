@@ -1,0 +1,95 @@
+/// Writes XML text: two-space indentation, attributes in the order given, every text and
+/// attribute escaped. Same calls, same bytes.
+///
+/// Characters XML cannot carry (C0 controls other than tab, newline and carriage return;
+/// U+FFFE, U+FFFF) are collected as problems rather than written, so that nothing invalid
+/// ever reaches a file.
+struct XMLWriter {
+  private(set) var output = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+  private(set) var problems: [String] = []
+  private var open: [String] = []
+
+  init() {}
+
+  /// `<name a="1">` on its own line; children follow, indented.
+  mutating func start(_ name: String, _ attributes: [(String, String?)] = []) {
+    indent()
+    output += "<\(name)\(rendered(attributes))>\n"
+    open.append(name)
+  }
+
+  mutating func end() {
+    guard let name = open.popLast() else { return }
+    indent()
+    output += "</\(name)>\n"
+  }
+
+  /// `<name a="1"/>`.
+  mutating func empty(_ name: String, _ attributes: [(String, String?)] = []) {
+    indent()
+    output += "<\(name)\(rendered(attributes))/>\n"
+  }
+
+  /// `<name a="1">text</name>` on one line.
+  mutating func element(_ name: String, _ attributes: [(String, String?)] = [], text: String) {
+    indent()
+    output += "<\(name)\(rendered(attributes))>\(escaped(text, quote: false))</\(name)>\n"
+  }
+
+  /// `<name a="1">mixed <parties/> text</name>` on one line.
+  mutating func element(_ name: String, _ attributes: [(String, String?)] = [], text: ClauseText) {
+    indent()
+    output += "<\(name)\(rendered(attributes))>"
+    for segment in text.segments {
+      switch segment {
+      case .text(let string): output += escaped(string, quote: false)
+      case .parties: output += "<parties/>"
+      }
+    }
+    output += "</\(name)>\n"
+  }
+
+  // MARK: - Escaping
+
+  private mutating func rendered(_ attributes: [(String, String?)]) -> String {
+    attributes.compactMap { name, value in
+      value.map { " \(name)=\"\(escaped($0, quote: true))\"" }
+    }.joined()
+  }
+
+  private mutating func indent() {
+    output += String(repeating: "  ", count: open.count)
+  }
+
+  private mutating func escaped(_ text: String, quote: Bool) -> String {
+    var result = ""
+    result.reserveCapacity(text.utf8.count)
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "&": result += "&amp;"
+      case "<": result += "&lt;"
+      case ">": result += "&gt;"
+      case "\"" where quote: result += "&quot;"
+      case "\n" where quote: result += "&#10;"
+      case "\t" where quote: result += "&#9;"
+      case "\r": result += "&#13;"
+      default:
+        if Self.isAllowed(scalar) {
+          result.unicodeScalars.append(scalar)
+        } else {
+          problems.append(
+            "character U+\(String(scalar.value, radix: 16, uppercase: true)) cannot be written in XML")
+        }
+      }
+    }
+    return result
+  }
+
+  /// XML 1.0's `Char` production.
+  static func isAllowed(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x9, 0xA, 0xD, 0x20...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF: true
+    default: false
+    }
+  }
+}

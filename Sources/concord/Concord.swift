@@ -1,0 +1,74 @@
+import ArgumentParser
+import ConcordKit
+import Foundation
+
+@main
+struct Concord: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "concord",
+    abstract: "Draft a declaration by consensus: merge positions into numbered revisions.",
+    discussion: """
+      A workspace is a folder: workspace.xml, members.xml, clauses/*.xml (the zero draft),
+      positions/round-<k>/<CODE>.xml (each participant's positions on revision k-1) and
+      revisions/rev-<n>.xml (written by `concord assemble`).
+      """,
+    version: "0.1.0",
+    subcommands: [Init.self, Validate.self])
+
+  /// Usage errors exit with status 2, as the command-line contract says (ArgumentParser's
+  /// default is 64).
+  static func main() {
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+    } catch {
+      let code = exitCode(for: error)
+      if code.rawValue == 64 {
+        FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+        Foundation.exit(2)
+      }
+      exit(withError: error)
+    }
+  }
+}
+
+/// Options every command that reads documents shares.
+struct SchemaOptions: ParsableArguments {
+  @Option(
+    name: .customLong("schemas"),
+    help: ArgumentHelp(
+      "Read the XML Schemas from this folder instead of the copies built into concord.",
+      valueName: "dir"))
+  var directory: String?
+
+  var library: SchemaLibrary {
+    SchemaLibrary(source: directory.map(SchemaSource.directory) ?? .fromEnvironment)
+  }
+
+  var reader: DocumentReader { DocumentReader(schemas: library) }
+}
+
+/// Writes to standard error.
+enum Console {
+  static func error(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+  }
+
+  static func report(_ diagnostics: [Diagnostic]) {
+    for diagnostic in diagnostics { error(diagnostic.description) }
+  }
+
+  /// Prints the diagnostics of a failed step and exits with status 1.
+  static func fail(_ error: Error) -> ExitCode {
+    if let error = error as? DiagnosticsError {
+      report(error.diagnostics)
+    } else {
+      Console.error("error: \(error)")
+    }
+    return ExitCode(1)
+  }
+}
+
+/// ConcordKit has an `Option` too (a paragraph's option); in this module `@Option` is
+/// ArgumentParser's.
+typealias Option = ArgumentParser.Option
