@@ -37,7 +37,7 @@ let package = Package(
     .testTarget(
       name: "ConcordKitTests",
       dependencies: ["ConcordKit"],
-      resources: [.copy("Fixtures")]
+      exclude: ["Fixtures"]
     ),
     .testTarget(
       name: "concordTests",
