@@ -1,0 +1,159 @@
+/// The word-level comparison of one paragraph's text in one language.
+///
+/// Texts are compared in their source form, where `<parties/>` is one token, so a change of
+/// joiners never shows as a change of wording; the pieces are then rendered with each side's
+/// own subject (a placeholder kept while the subject changed reads as the old subject deleted
+/// and the new one inserted).
+///
+/// Cost: linear in the texts' length to tokenise and intern, plus the word diff's O((N+M)D);
+/// identical texts with the same subject cost one string comparison.
+enum ParagraphWords {
+  /// One side of the comparison.
+  struct Side {
+    /// `ClauseText.source`.
+    var source: String
+    /// What `<parties/>` stands for on this side.
+    var subject: String
+    /// The language the text is in (the base language's, where a translation is pending).
+    var language: String
+  }
+
+  static func edits(old: Side?, new: Side?) -> [WordEdit] {
+    switch (old, new) {
+    case (nil, nil): return []
+    case (let old?, nil): return [WordEdit(.delete, rendered(old))]
+    case (nil, let new?): return [WordEdit(.insert, rendered(new))]
+    case (let old?, let new?):
+      if old.source == new.source, old.subject == new.subject || !old.source.contains("<parties/>") {
+        return [WordEdit(.equal, rendered(new))]
+      }
+      if old.language != new.language {
+        // A translation replaced by the base-language stand-in, or the other way round: words
+        // of two languages have nothing to align.
+        return [WordEdit(.delete, rendered(old)), WordEdit(.insert, rendered(new))]
+      }
+      return compared(old, new)
+    }
+  }
+
+  // MARK: - Comparing
+
+  private static func compared(_ old: Side, _ new: Side) -> [WordEdit] {
+    let oldBytes = Array(old.source.utf8)
+    let newBytes = Array(new.source.utf8)
+    let oldTokens = oldBytes.withUnsafeBufferPointer { Tokenizer.tokens(of: $0) }
+    let newTokens = newBytes.withUnsafeBufferPointer { Tokenizer.tokens(of: $0) }
+    var ids: [ArraySlice<UInt8>: Int] = [:]
+    func intern(_ tokens: [Token], _ bytes: [UInt8]) -> [Int] {
+      tokens.map { token in
+        let key = bytes[token.range]
+        if let id = ids[key] { return id }
+        let id = ids.count
+        ids[key] = id
+        return id
+      }
+    }
+    let oldIDs = intern(oldTokens, oldBytes)
+    let newIDs = intern(newTokens, newBytes)
+    let script = Hunks.readable(
+      WordDiff.script(from: oldIDs, to: newIDs), old: oldTokens, new: newTokens, oldIDs: oldIDs,
+      newIDs: newIDs)
+    let oldText = RenderedTokens(tokens: oldTokens, bytes: oldBytes, subject: old.subject)
+    let newText = RenderedTokens(tokens: newTokens, bytes: newBytes, subject: new.subject)
+    var result: [WordEdit] = []
+    for edit in script {
+      switch edit.operation {
+      case .delete: append(.delete, oldText.text(edit.old), to: &result)
+      case .insert: append(.insert, newText.text(edit.new), to: &result)
+      case .equal:
+        if old.subject == new.subject {
+          append(.equal, newText.text(edit.new), to: &result)
+        } else {
+          appendEqual(edit, old: oldText, new: newText, to: &result)
+        }
+      }
+    }
+    return normalized(result)
+  }
+
+  /// An equal run while the subject changed: placeholders in it become the old subject deleted
+  /// and the new one inserted.
+  private static func appendEqual(
+    _ edit: Edit, old: RenderedTokens, new: RenderedTokens, to result: inout [WordEdit]
+  ) {
+    var start = 0
+    for offset in 0..<edit.new.count where new.tokens[edit.new.lowerBound + offset].kind == .parties {
+      let before = start..<offset
+      append(
+        .equal, new.text((edit.new.lowerBound + before.lowerBound)..<(edit.new.lowerBound + offset)),
+        to: &result)
+      append(.delete, old.text((edit.old.lowerBound + offset)..<(edit.old.lowerBound + offset + 1)), to: &result)
+      append(.insert, new.text((edit.new.lowerBound + offset)..<(edit.new.lowerBound + offset + 1)), to: &result)
+      start = offset + 1
+    }
+    append(.equal, new.text((edit.new.lowerBound + start)..<edit.new.upperBound), to: &result)
+  }
+
+  /// Appends a piece, merging it into the last one when they share an operation.
+  private static func append(
+    _ operation: WordEdit.Operation, _ text: String, to result: inout [WordEdit]
+  ) {
+    guard !text.isEmpty else { return }
+    if let last = result.last, last.operation == operation {
+      result[result.count - 1].text += text
+    } else {
+      result.append(WordEdit(operation, text))
+    }
+  }
+
+  /// Each run of changes between two kept pieces as one deletion, then one insertion.
+  private static func normalized(_ edits: [WordEdit]) -> [WordEdit] {
+    var result: [WordEdit] = []
+    var deleted = ""
+    var inserted = ""
+    func flush() {
+      append(.delete, deleted, to: &result)
+      append(.insert, inserted, to: &result)
+      deleted = ""
+      inserted = ""
+    }
+    for edit in edits {
+      switch edit.operation {
+      case .delete: deleted += edit.text
+      case .insert: inserted += edit.text
+      case .equal:
+        flush()
+        append(.equal, edit.text, to: &result)
+      }
+    }
+    flush()
+    return result
+  }
+
+  private static func rendered(_ side: Side) -> String {
+    ClauseText(source: side.source).rendered(subject: side.subject)
+  }
+}
+
+/// Tokens of one side, turned back into text with `<parties/>` rendered.
+private struct RenderedTokens {
+  var tokens: [Token]
+  var bytes: [UInt8]
+  var subject: String
+
+  /// The text of `range` of tokens. A placeholder that opens the paragraph is capitalised, as
+  /// `ClauseText.rendered(subject:)` does.
+  func text(_ range: Range<Int>) -> String {
+    guard !range.isEmpty else { return "" }
+    var result = ""
+    var spanStart = tokens[range.lowerBound].range.lowerBound
+    for index in range where tokens[index].kind == .parties {
+      result += String(decoding: bytes[spanStart..<tokens[index].range.lowerBound], as: UTF8.self)
+      let atStart = tokens[..<index].allSatisfy(\.isSpace)
+      result += atStart ? subject.capitalizingFirstLetter : subject
+      spanStart = tokens[index].range.upperBound
+    }
+    result += String(decoding: bytes[spanStart..<tokens[range.upperBound - 1].range.upperBound], as: UTF8.self)
+    return result
+  }
+}
