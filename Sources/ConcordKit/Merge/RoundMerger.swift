@@ -28,12 +28,20 @@ public struct RoundMerger: Sendable {
     // Stances per paragraph, in protocol order; insertions per anchor.
     var byParagraph: [String: [(code: String, stance: Stance)]] = [:]
     var insertions: [String: [(code: String, stance: Stance)]] = [:]
-    for positions in round.positions {
+    let rank = Dictionary(
+      participants.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { first, _ in first })
+    // Protocol order, whatever order the files came in.
+    let ordered = round.positions.sorted {
+      (rank[$0.participant] ?? .max, $0.participant) < (rank[$1.participant] ?? .max, $1.participant)
+    }
+    for positions in ordered {
       for stance in positions.stances {
         if case .insert(let after, _) = stance.action {
           guard paragraphIDs.contains(after) || sectionIDs.contains(after) else {
             problems.append(
-              Diagnostic("insert after \"\(after)\": no such paragraph or section in Rev.\(k - 1)", at: stance.location))
+              Diagnostic(
+                "insert after \"\(after)\": no such paragraph or section in Rev.\(k - 1)", at: stance.location
+              ))
             continue
           }
           if members.contains(positions.participant) {
@@ -63,7 +71,7 @@ public struct RoundMerger: Sendable {
     next.settings = settings
     next.participants = participants
     next.history.append(
-      HistoryEntry(revision: k, date: date, participants: round.positions.map(\.participant)))
+      HistoryEntry(revision: k, date: date, participants: ordered.map(\.participant)))
     next.provenance = provenance
 
     for s in next.sections.indices {
@@ -345,7 +353,8 @@ private struct ParagraphMerge {
     switch stance.action {
     case .comment(let text): note = text
     case .support(let option): note = "supports option \(option)"
-    case .reserve(let option, let text): note = "reserves on option \(option)" + (text.isEmpty ? "" : ": \(text)")
+    case .reserve(let option, let text):
+      note = "reserves on option \(option)" + (text.isEmpty ? "" : ": \(text)")
     case .dissociate: note = "would not join this paragraph"
     case .withdraw(let option): note = "withdraws option \(option)"
     case .delete: note = "proposes deleting this paragraph"

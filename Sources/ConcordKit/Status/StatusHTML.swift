@@ -53,7 +53,8 @@ public enum StatusHTML {
         for participant in participants {
           if let stance = report.stance(of: participant.code, on: paragraph) {
             let option = stance.option.map { " option \($0)" } ?? ""
-            html += "<td class=\"cell s-\(e(stance.kind))\" title=\"\(e(participant.code)): \(e(stance.kind))\(e(option))\">\(e(stance.symbol))</td>"
+            html +=
+              "<td class=\"cell s-\(e(stance.kind))\" title=\"\(e(participant.code)): \(e(stance.kind))\(e(option))\">\(e(stance.symbol))</td>"
           } else {
             html += "<td class=\"cell\"></td>"
           }
@@ -63,20 +64,25 @@ public enum StatusHTML {
       html += "</table>\n"
     }
 
-    html += "<h2>Paragraphs</h2>\n<table>\n<tr><th>no.</th><th>id</th><th>status</th><th>options (\(e(base)))</th><th>joined by / reservations</th></tr>\n"
+    html +=
+      "<h2>Paragraphs</h2>\n<table>\n<tr><th>no.</th><th>id</th><th>status</th><th>options (\(e(base)))</th><th>joined by / reservations</th></tr>\n"
     for paragraph in declaration.paragraphs {
       html += "<tr><td>\(e(paragraph.number ?? "—"))</td><td>\(e(paragraph.id))</td>"
-      html += "<td class=\"st-\(e(paragraph.status.rawValue))\">\(e(StatusText.label(paragraph.status)))</td><td>"
+      html +=
+        "<td class=\"st-\(e(paragraph.status.rawValue))\">\(e(StatusText.label(paragraph.status)))</td><td>"
       for option in paragraph.options {
         let name = option.isDeletion ? "Delete" : "Option \(option.reference)"
         let sponsors = option.sponsors.isEmpty ? "" : " (\(option.sponsors.joined(separator: ", ")))"
         let text = report.rendered(option, of: paragraph)[base] ?? ""
-        let shown = paragraph.options.count > 1 ? "<b>\(e(name))</b><span class=\"sponsors\">\(e(sponsors))</span> " : ""
+        let shown =
+          paragraph.options.count > 1
+          ? "<b>\(e(name))</b><span class=\"sponsors\">\(e(sponsors))</span> " : ""
         html += "<div class=\"option\">\(shown)\(e(text))</div>"
       }
       html += "</td><td>"
       if !paragraph.dissociations.isEmpty {
-        html += "Joined by " + e(paragraph.joiners(among: declaration.members).map(\.code).joined(separator: ", "))
+        html +=
+          "Joined by " + e(paragraph.joiners(among: declaration.members).map(\.code).joined(separator: ", "))
           + "<br>"
       }
       for reservation in paragraph.reservations {
@@ -96,7 +102,8 @@ public enum StatusHTML {
     let gap = 24
     let height = 160
     let width = max(1, rows.count) * (barWidth + gap) + gap + 120
-    var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(height + 40)\" role=\"img\" aria-label=\"convergence across revisions\">\n"
+    var svg =
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(height + 40)\" role=\"img\" aria-label=\"convergence across revisions\">\n"
     let series: [(KeyPath<StatusReport.Convergence, Int>, String, String)] = [
       (\.agreed, "#2e9e5b", "agreed"), (\.agreedAdReferendum, "#f1c40f", "agreed ad ref"),
       (\.open, "#c0392b", "open"), (\.draft, "#aab7b8", "draft"),
@@ -109,13 +116,16 @@ public enum StatusHTML {
         guard count > 0, row.total > 0 else { continue }
         let h = max(1, count * height / row.total)
         y -= h
-        svg += "<rect x=\"\(x)\" y=\"\(y)\" width=\"\(barWidth)\" height=\"\(h)\" fill=\"\(colour)\"><title>Rev.\(row.revision): \(count) \(name)</title></rect>\n"
+        svg +=
+          "<rect x=\"\(x)\" y=\"\(y)\" width=\"\(barWidth)\" height=\"\(h)\" fill=\"\(colour)\"><title>Rev.\(row.revision): \(count) \(name)</title></rect>\n"
       }
-      svg += "<text x=\"\(x + barWidth / 2)\" y=\"\(height + 16)\" font-size=\"12\" text-anchor=\"middle\">Rev.\(row.revision)</text>\n"
+      svg +=
+        "<text x=\"\(x + barWidth / 2)\" y=\"\(height + 16)\" font-size=\"12\" text-anchor=\"middle\">Rev.\(row.revision)</text>\n"
     }
     for (index, (_, colour, name)) in series.enumerated() {
       let x = gap + rows.count * (barWidth + gap)
-      svg += "<rect x=\"\(x)\" y=\"\(10 + index * 18)\" width=\"12\" height=\"12\" fill=\"\(colour)\"/><text x=\"\(x + 18)\" y=\"\(21 + index * 18)\" font-size=\"12\">\(name)</text>\n"
+      svg +=
+        "<rect x=\"\(x)\" y=\"\(10 + index * 18)\" width=\"12\" height=\"12\" fill=\"\(colour)\"/><text x=\"\(x + 18)\" y=\"\(21 + index * 18)\" font-size=\"12\">\(name)</text>\n"
     }
     return svg + "</svg>"
   }

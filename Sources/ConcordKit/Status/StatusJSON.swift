@@ -20,7 +20,9 @@ public enum StatusJSON {
                   json.field("delete", option.isDeletion)
                   json.field("text") {
                     json.object {
-                      for (language, text) in ordered(report.rendered(option, of: paragraph), by: declaration.settings.languages) {
+                      for (language, text) in ordered(
+                        report.rendered(option, of: paragraph), by: declaration.settings.languages)
+                      {
                         json.field(language, text)
                       }
                     }

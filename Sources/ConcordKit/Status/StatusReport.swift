@@ -78,7 +78,9 @@ extension RecordedStance {
 
 extension StatusReport {
   /// The report on revision `revision` (default: the latest) of the workspace at `path`.
-  public static func load(workspace path: String, revision: Int? = nil, reader: DocumentReader = DocumentReader())
+  public static func load(
+    workspace path: String, revision: Int? = nil, reader: DocumentReader = DocumentReader()
+  )
     throws -> StatusReport
   {
     let store = RevisionStore(workspacePath: path, reader: reader)

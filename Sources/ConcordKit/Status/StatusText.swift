@@ -12,7 +12,8 @@ public enum StatusText {
     lines.append("Paragraphs")
     let idWidth = min(28, declaration.paragraphs.map(\.id.count).max() ?? 2)
     for paragraph in declaration.paragraphs {
-      var line = "  " + pad(paragraph.number ?? "—", 7) + pad(paragraph.id, idWidth + 2) + label(paragraph.status)
+      var line =
+        "  " + pad(paragraph.number ?? "—", 7) + pad(paragraph.id, idWidth + 2) + label(paragraph.status)
       var notes: [String] = []
       let options = paragraph.options.count
       if options > 1 { notes.append("\(options) options") }
@@ -35,11 +36,15 @@ public enum StatusText {
       lines.append("")
       lines.append("Details")
       for paragraph in detailed {
-        lines.append("  \(paragraph.number.map { $0 + " " } ?? "")\(paragraph.id) — \(label(paragraph.status))")
+        lines.append(
+          "  \(paragraph.number.map { $0 + " " } ?? "")\(paragraph.id) — \(label(paragraph.status))")
         if paragraph.status == .open {
           for option in paragraph.options {
             let sponsors = option.sponsors.isEmpty ? "" : " (\(option.sponsors.joined(separator: ", ")))"
-            let name = option.isDeletion ? "Delete" : (option.reference == .current ? "Option 1, current text" : "Option \(option.reference)")
+            let name =
+              option.isDeletion
+              ? "Delete"
+              : (option.reference == .current ? "Option 1, current text" : "Option \(option.reference)")
             let text = option.isDeletion ? "" : ": " + (report.rendered(option, of: paragraph)[base] ?? "")
             lines.append("    \(name)\(sponsors)\(text)")
           }
@@ -62,7 +67,8 @@ public enum StatusText {
     if !participants.isEmpty {
       lines.append("")
       lines.append(
-        "Stances in round \(declaration.revision) (S support, A amend, D delete, I insert, X dissociate, R reserve, W withdraw, C comment, · silent)")
+        "Stances in round \(declaration.revision) (S support, A amend, D delete, I insert, X dissociate, R reserve, W withdraw, C comment, · silent)"
+      )
       lines.append("  " + pad("", idWidth + 2) + participants.map { pad($0.code, 4) }.joined())
       for paragraph in paragraphs {
         let cells = participants.map { participant in
@@ -80,7 +86,8 @@ public enum StatusText {
         row.agreedAdReferendum > 0 ? "\(row.agreedAdReferendum) ad ref" : nil,
         row.open > 0 ? "\(row.open) open" : nil,
       ].compactMap { $0 }
-      lines.append("  Rev.\(pad(String(row.revision), 4)) \(bar(row, width: 30))  \(parts.joined(separator: ", "))")
+      lines.append(
+        "  Rev.\(pad(String(row.revision), 4)) \(bar(row, width: 30))  \(parts.joined(separator: ", "))")
     }
     return lines.joined(separator: "\n") + "\n"
   }

@@ -34,7 +34,8 @@ public struct Assembler: Sendable {
       throw DiagnosticsError(
         Diagnostic(
           file: store.path(of: number),
-          message: "Rev.\(index) is missing before Rev.\(number): revisions are numbered from 0 without gaps"))
+          message: "Rev.\(index) is missing before Rev.\(number): revisions are numbered from 0 without gaps")
+      )
     }
     var warnings: [Diagnostic] = []
     var latest: Declaration?

@@ -1,7 +1,8 @@
 /// One line about a revision: "revisions/rev-1.xml: Rev.1, 73 paragraphs: 65 agreed, 1 agreed ad ref, 7 open".
 public enum RevisionSummary {
   public static func line(for declaration: Declaration, in workspace: String) -> String {
-    let file = FileSystem.join(workspace, RevisionStore.folder, RevisionStore.fileName(of: declaration.revision))
+    let file = FileSystem.join(
+      workspace, RevisionStore.folder, RevisionStore.fileName(of: declaration.revision))
     return "\(file): Rev.\(declaration.revision), \(counts(declaration))"
   }
 

@@ -19,7 +19,8 @@ final class WorkspaceLock {
       throw DiagnosticsError(
         Diagnostic(
           file: path,
-          message: "the workspace is busy: another concord process is writing it; try again when it has finished"))
+          message:
+            "the workspace is busy: another concord process is writing it; try again when it has finished"))
     }
     self.descriptor = descriptor
   }

@@ -21,7 +21,9 @@ extension Concord {
     enum StatusFormat: String, ExpressibleByArgument, CaseIterable { case text, json, html }
 
     func validate() throws {
-      if let revision, revision < 0 { throw ValidationError("--revision takes a revision number (0 or more).") }
+      if let revision, revision < 0 {
+        throw ValidationError("--revision takes a revision number (0 or more).")
+      }
     }
 
     func run() throws {
