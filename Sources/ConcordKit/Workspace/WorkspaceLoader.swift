@@ -62,7 +62,8 @@ public struct WorkspaceLoader: Sendable {
         }
       }
     } else {
-      diagnostics.append(Diagnostic(file: clausesPath, message: "missing folder: the zero draft's clause files go here"))
+      diagnostics.append(
+        Diagnostic(file: clausesPath, message: "missing folder: the zero draft's clause files go here"))
     }
 
     var rounds: [Round] = []
@@ -119,8 +120,11 @@ public struct WorkspaceLoader: Sendable {
       rounds: rounds, inputs: inputs)
     let draftComplete = !diagnostics.contains { $0.file.contains("/\(Self.clausesFolder)/") }
     var checks = CrossChecks(workspace: workspace, draftComplete: draftComplete)
-    checks.checkLanguages(in: [(FileSystem.join(path, Self.workspaceFile), workspaceRoot),
-      (FileSystem.join(path, Self.membersFile), membersRoot)] + sectionTrees + positionTrees)
+    checks.checkLanguages(
+      in: [
+        (FileSystem.join(path, Self.workspaceFile), workspaceRoot),
+        (FileSystem.join(path, Self.membersFile), membersRoot),
+      ] + sectionTrees + positionTrees)
     checks.run()
     diagnostics += checks.diagnostics
     guard diagnostics.isEmpty else { throw DiagnosticsError(diagnostics) }

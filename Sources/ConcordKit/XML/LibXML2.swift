@@ -83,7 +83,9 @@ enum LibXML2 {
       reader, recordError, Unmanaged.passUnretained(sink).toOpaque())
     while xmlTextReaderRead(reader) == 1 {
       if xmlTextReaderNodeType(reader) == elementNode {
-        return (string(xmlTextReaderConstLocalName(reader)) ?? "", string(xmlTextReaderConstNamespaceUri(reader)))
+        return (
+          string(xmlTextReaderConstLocalName(reader)) ?? "", string(xmlTextReaderConstNamespaceUri(reader))
+        )
       }
     }
     return nil
@@ -117,7 +119,8 @@ enum LibXML2 {
       guard FileSystem.isRegularFile(file) else {
         return .failure(
           DiagnosticsError(
-            Diagnostic(file: file, message: "schema file is missing; cannot validate \(name.rootElement) documents")))
+            Diagnostic(
+              file: file, message: "schema file is missing; cannot validate \(name.rootElement) documents")))
       }
       ResourcePolicy.shared.allow(directory: FileSystem.directory(of: FileSystem.absolute(file)))
       if let context = xmlSchemaNewParserCtxt(FileSystem.absolute(file)) {

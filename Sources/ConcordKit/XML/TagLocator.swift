@@ -29,7 +29,8 @@ final class TagLocator {
   func column(forMessage message: String, line: Int) -> Int {
     guard let element = quoted(after: "Element '", in: message) else { return 0 }
     let name = element.split(separator: "}").last.map(String.init) ?? element
-    guard let tag = find("<" + name, line: line, occurrence: 0, boundary: true)
+    guard
+      let tag = find("<" + name, line: line, occurrence: 0, boundary: true)
         ?? find(":" + name, line: line, occurrence: 0, boundary: true)
     else { return 0 }
     if let attribute = quoted(after: "attribute '", in: message) {

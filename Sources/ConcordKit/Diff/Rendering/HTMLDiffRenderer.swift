@@ -129,21 +129,7 @@ public struct HTMLDiffRenderer: Sendable {
   }
 
   /// Text and attribute values alike: `& < > " '` become references.
-  func escaped(_ text: String) -> String {
-    var result = ""
-    result.reserveCapacity(text.utf8.count)
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "&": result += "&amp;"
-      case "<": result += "&lt;"
-      case ">": result += "&gt;"
-      case "\"": result += "&quot;"
-      case "'": result += "&#39;"
-      default: result.unicodeScalars.append(scalar)
-      }
-    }
-    return result
-  }
+  private func escaped(_ text: String) -> String { HTMLEscaping.escape(text) }
 
   static let style = """
 
