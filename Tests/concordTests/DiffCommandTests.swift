@@ -85,7 +85,9 @@ private enum DiffCommand {
   defer { try? FileManager.default.removeItem(atPath: workspace) }
   let expected = try DiffCommand.concord(["diff", workspace, "3", "4"]).stdout
   #expect(expected.contains("Rev.3 → Rev.4"))
-  for arguments in [[workspace], [workspace, "rev-3"], [workspace, "latest~1", "latest"], [workspace, "Rev.3", "rev-4"]] {
+  for arguments in [
+    [workspace], [workspace, "rev-3"], [workspace, "latest~1", "latest"], [workspace, "Rev.3", "rev-4"],
+  ] {
     let result = try DiffCommand.concord(["diff"] + arguments)
     #expect(result.status == 0)
     #expect(result.stdout == expected, "\(arguments)")
@@ -107,7 +109,10 @@ private enum DiffCommand {
 
 @Test func htmlOutputIsAPage() throws {
   let result = try DiffCommand.concord(
-    ["diff", "--format", "html", DiffCommand.fixtures + "/small-rev3.xml", DiffCommand.fixtures + "/small-rev4.xml"])
+    [
+      "diff", "--format", "html", DiffCommand.fixtures + "/small-rev3.xml",
+      DiffCommand.fixtures + "/small-rev4.xml",
+    ])
   #expect(result.status == 0)
   #expect(result.stdout.hasPrefix("<!DOCTYPE html>"))
   #expect(result.stdout.contains("<del>文化</del>"))
@@ -152,15 +157,18 @@ private enum DiffCommand {
   func git(_ arguments: String...) throws -> DiffCommand.Result {
     let result = try DiffCommand.run(
       "/usr/bin/env",
-      ["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", "-c", "core.pager=cat"] + arguments,
+      ["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", "-c", "core.pager=cat"]
+        + arguments,
       in: repository, environment: ["GIT_CONFIG_NOSYSTEM": "1", "HOME": repository])
     #expect(result.status == 0, "git \(arguments): \(result.stderr)")
     return result
   }
   _ = try git("init", "-q")
   _ = try git("config", "diff.concord.command", "\(DiffCommand.binary) diff --git-external")
-  try "revisions/*.xml diff=concord\n".write(toFile: repository + "/.gitattributes", atomically: true, encoding: .utf8)
-  try FileManager.default.createDirectory(atPath: repository + "/revisions", withIntermediateDirectories: true)
+  try "revisions/*.xml diff=concord\n".write(
+    toFile: repository + "/.gitattributes", atomically: true, encoding: .utf8)
+  try FileManager.default.createDirectory(
+    atPath: repository + "/revisions", withIntermediateDirectories: true)
   let file = repository + "/revisions/rev-3.xml"
   try FileManager.default.copyItem(atPath: DiffCommand.fixtures + "/small-rev3.xml", toPath: file)
   _ = try git("add", ".")
@@ -176,7 +184,8 @@ private enum DiffCommand {
   // A new revision file: git passes /dev/null as the old side.
   _ = try git("add", ".")
   _ = try git("commit", "-q", "-m", "Rev.4")
-  try FileManager.default.copyItem(atPath: DiffCommand.fixtures + "/small-rev3.xml", toPath: repository + "/revisions/rev-5.xml")
+  try FileManager.default.copyItem(
+    atPath: DiffCommand.fixtures + "/small-rev3.xml", toPath: repository + "/revisions/rev-5.xml")
   _ = try git("add", ".")
   let added = try git("diff", "--cached")
   #expect(added.stdout.contains("small: nothing → Rev.3\n7 added, 0 deleted"))
@@ -184,4 +193,32 @@ private enum DiffCommand {
   // Between commits, and in the log with --ext-diff.
   let log = try git("log", "-p", "--ext-diff", "-1", "--format=%s")
   #expect(log.stdout.contains("small: Rev.3 → Rev.4"))
+}
+
+@Test func theExampleWorkspaceDiffShowsTheNegotiatedChangesAndNothingElse() throws {
+  let root = try DiffCommand.temporaryDirectory()
+  defer { try? FileManager.default.removeItem(atPath: root) }
+  let workspace = root + "/sco-2025"
+  try FileManager.default.copyItem(atPath: DiffCommand.packageRoot + "/Drafts/sco-2025", toPath: workspace)
+  try? FileManager.default.removeItem(atPath: workspace + "/revisions")
+  #expect(try DiffCommand.concord(["assemble", workspace]).status == 0)
+  let result = try DiffCommand.concord(["diff", workspace, "0", "2"])
+  #expect(result.status == 0, "\(result.stderr)")
+  let blocks = result.stdout.components(separatedBy: "\n\n")
+  #expect(
+    blocks.first
+      == "sco-2025: Rev.0 → Rev.2\n1 added, 0 deleted, 0 moved, 3 changed, 69 status; 49 renumbered")
+  let headers = blocks.dropFirst().map { $0.prefix { $0 != "\n" } }
+  #expect(
+    headers == [
+      "status   pol-sanctions  (5)  by IND, IRN",
+      "added    ind-1  (new: 15)  by IND",
+      "changed  eco-year  (28 → 29)  by CHN",
+      "status   eco-bri  (32 → 33)  by IND",
+      "changed  eco-transport  (35 → 36)  by KAZ, UZB",
+      "changed  eco-digital  (37 → 38)  by PAK, RUS",
+      "status   eco-climate  (41 → 42)  by PAK",
+      "status   draft → agreed, nothing else: 66 paragraphs",
+      "renumbered (lineage, not a change): 15–63 → 16–64",
+    ])
 }

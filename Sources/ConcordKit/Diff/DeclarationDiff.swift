@@ -149,11 +149,10 @@ private struct Context {
     } else {
       return nil
     }
-    var by = details.flatMap(\.participants)
-    if textChanged {
-      let proposers = proposers(of: b)
-      if !proposers.isEmpty { by = proposers + by }
-    }
+    // The revision's own record of whose proposals changed the text comes first; without one,
+    // the participants behind the status changes (sponsors, dissociating, reserving members).
+    var by = textChanged ? proposers(of: b) : []
+    if by.isEmpty { by = details.flatMap(\.participants) }
     return ParagraphChange(
       id: b.id, kind: kind, fromNumber: a.number, toNumber: b.number, fromSection: before.section,
       toSection: after.section, fromStatus: a.status, toStatus: b.status, moved: isMoved,

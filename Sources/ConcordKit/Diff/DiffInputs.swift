@@ -51,7 +51,9 @@ public struct DiffInputs: Hashable, Sendable {
       throw DiagnosticsError(
         Diagnostic(
           file: "concord diff --git-external",
-          message: "git passes 7 arguments (path old-file old-hex old-mode new-file new-hex new-mode), got \(arguments.count)"))
+          message:
+            "git passes 7 arguments (path old-file old-hex old-mode new-file new-hex new-mode), got \(arguments.count)"
+        ))
     }
     func side(_ path: String) -> Side { path == "/dev/null" ? .nothing : .file(path) }
     self.init(old: side(arguments[1]), new: side(arguments[4]))

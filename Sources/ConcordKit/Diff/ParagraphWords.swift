@@ -87,8 +87,10 @@ enum ParagraphWords {
       append(
         .equal, new.text((edit.new.lowerBound + before.lowerBound)..<(edit.new.lowerBound + offset)),
         to: &result)
-      append(.delete, old.text((edit.old.lowerBound + offset)..<(edit.old.lowerBound + offset + 1)), to: &result)
-      append(.insert, new.text((edit.new.lowerBound + offset)..<(edit.new.lowerBound + offset + 1)), to: &result)
+      append(
+        .delete, old.text((edit.old.lowerBound + offset)..<(edit.old.lowerBound + offset + 1)), to: &result)
+      append(
+        .insert, new.text((edit.new.lowerBound + offset)..<(edit.new.lowerBound + offset + 1)), to: &result)
       start = offset + 1
     }
     append(.equal, new.text((edit.new.lowerBound + start)..<edit.new.upperBound), to: &result)
@@ -153,7 +155,8 @@ private struct RenderedTokens {
       result += atStart ? subject.capitalizingFirstLetter : subject
       spanStart = tokens[index].range.upperBound
     }
-    result += String(decoding: bytes[spanStart..<tokens[range.upperBound - 1].range.upperBound], as: UTF8.self)
+    result += String(
+      decoding: bytes[spanStart..<tokens[range.upperBound - 1].range.upperBound], as: UTF8.self)
     return result
   }
 }

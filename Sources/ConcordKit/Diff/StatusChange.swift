@@ -115,7 +115,8 @@ public enum StatusChange: Hashable, Sendable, CustomStringConvertible {
       }
       if before.texts != option.texts { changes.append(.optionTextChanged(option.reference)) }
     }
-    for option in old.options where option.reference != .current && !newReferences.contains(option.reference) {
+    for option in old.options where option.reference != .current && !newReferences.contains(option.reference)
+    {
       changes.append(.dropped(option.reference, sponsors: option.sponsors))
     }
     return changes

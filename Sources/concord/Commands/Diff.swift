@@ -30,7 +30,8 @@ extension Concord {
 
     @Flag(
       inversion: .prefixedNo,
-      help: "Colour the text output (default: only when standard output is a terminal and NO_COLOR is not set).")
+      help:
+        "Colour the text output (default: only when standard output is a terminal and NO_COLOR is not set).")
     var color: Bool?
 
     @Flag(help: "In text output, list every paragraph's number in both revisions.")
@@ -38,7 +39,8 @@ extension Concord {
 
     @Flag(
       help: ArgumentHelp(
-        "Run as git's external diff driver: take git's 7 arguments (path old-file old-hex old-mode new-file new-hex new-mode)."))
+        "Run as git's external diff driver: take git's 7 arguments (path old-file old-hex old-mode new-file new-hex new-mode)."
+      ))
     var gitExternal = false
 
     @OptionGroup var schemas: SchemaOptions
@@ -49,7 +51,9 @@ extension Concord {
       if gitExternal {
         // git passes one argument, the path, for an unmerged file.
         guard inputs.count == 7 || inputs.count == 1 else {
-          throw ValidationError("--git-external takes git's 7 arguments: path old-file old-hex old-mode new-file new-hex new-mode.")
+          throw ValidationError(
+            "--git-external takes git's 7 arguments: path old-file old-hex old-mode new-file new-hex new-mode."
+          )
         }
       } else if !(1...3).contains(inputs.count) {
         throw ValidationError("Name a workspace (and up to two revisions), or two declaration files.")

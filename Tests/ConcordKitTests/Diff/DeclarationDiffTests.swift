@@ -32,12 +32,14 @@ private func kinds(_ changes: Changes) -> [String: ParagraphChange.Kind] {
 
 @Test func renumberingAloneIsLineageNotAChange() {
   let old = Make.declaration(1, Make.numbered(["a", "b", "c"]))
-  var new = Make.declaration(2, [Make.paragraph("x", "1", "Inserted text.")] + Make.numbered(["a", "b", "c"]))
+  var new = Make.declaration(
+    2, [Make.paragraph("x", "1", "Inserted text.")] + Make.numbered(["a", "b", "c"]))
   for index in 1...3 { new.sections[0].paragraphs[index].number = String(index + 1) }
   let changes = old.changes(to: new)
   #expect(kinds(changes) == ["x": .added])
   #expect(changes.renumbered.map(\.id) == ["a", "b", "c"])
-  #expect(changes.lineage.map { "\($0.fromNumber ?? "-")→\($0.toNumber ?? "-")" } == ["-→1", "1→2", "2→3", "3→4"])
+  #expect(
+    changes.lineage.map { "\($0.fromNumber ?? "-")→\($0.toNumber ?? "-")" } == ["-→1", "1→2", "2→3", "3→4"])
 }
 
 @Test func eachKindOfChangeIsReportedOnceInNewDocumentOrder() {
@@ -63,15 +65,21 @@ private func kinds(_ changes: Changes) -> [String: ParagraphChange.Kind] {
     ])
   let changes = old.changes(to: new)
   #expect(changes.paragraphs.map(\.id) == ["walk", "gone", "edit", "new", "open"])
-  #expect(kinds(changes) == ["walk": .moved, "gone": .deleted, "edit": .changed, "new": .added, "open": .status])
+  #expect(
+    kinds(changes) == ["walk": .moved, "gone": .deleted, "edit": .changed, "new": .added, "open": .status])
   let edit = changes.paragraphs[2]
-  #expect(edit.words.first?.edits == [WordEdit(.equal, "The Member States "), WordEdit(.delete, "note"), WordEdit(.insert, "welcome"), WordEdit(.equal, " the plan.")])
+  #expect(
+    edit.words.first?.edits == [
+      WordEdit(.equal, "The Member States "), WordEdit(.delete, "note"), WordEdit(.insert, "welcome"),
+      WordEdit(.equal, " the plan."),
+    ])
   #expect(changes.paragraphs[4].details == [.status(from: .open, to: .agreed)])
 }
 
 @Test func aMovedParagraphWhoseTextChangedIsChangedAndMarkedMoved() {
   let old = Make.declaration(1, [Make.paragraph("a", "1", "One."), Make.paragraph("b", "2", "Two.")])
-  let new = Make.declaration(2, [Make.paragraph("b", "1", "Two, amended."), Make.paragraph("a", "2", "One.")])
+  let new = Make.declaration(
+    2, [Make.paragraph("b", "1", "Two, amended."), Make.paragraph("a", "2", "One.")])
   let changes = old.changes(to: new)
   #expect(changes.paragraphs.map(\.id) == ["b"])
   #expect(changes.paragraphs[0].kind == .changed)
@@ -110,10 +118,14 @@ private func kinds(_ changes: Changes) -> [String: ParagraphChange.Kind] {
   new.revision = 2
   old.sections[0].paragraphs[0].options.append(Option(reference: .delete, sponsors: ["CHN"], round: 1))
   new.sections[0].paragraphs[0].options.append(
-    Option(reference: .number(2), sponsors: ["IND", "BLR"], round: 2, texts: ["en": ClauseText(plain: "Other.")]))
+    Option(
+      reference: .number(2), sponsors: ["IND", "BLR"], round: 2, texts: ["en": ClauseText(plain: "Other.")]))
   let change = old.changes(to: new).paragraphs[0]
   #expect(change.kind == .status)
-  #expect(change.details == [.proposed(.number(2), sponsors: ["IND", "BLR"]), .dropped(.delete, sponsors: ["CHN"])])
+  #expect(
+    change.details == [
+      .proposed(.number(2), sponsors: ["IND", "BLR"]), .dropped(.delete, sponsors: ["CHN"]),
+    ])
   #expect(change.by == ["BLR", "IND"])
 }
 
@@ -140,7 +152,8 @@ private func kinds(_ changes: Changes) -> [String: ParagraphChange.Kind] {
 }
 
 @Test func theSmallFixturesShowEveryKindAndTheirLineage() throws {
-  let changes = try DiffFixture.declaration("small-rev3.xml").changes(to: DiffFixture.declaration("small-rev4.xml"))
+  let changes = try DiffFixture.declaration("small-rev3.xml").changes(
+    to: DiffFixture.declaration("small-rev4.xml"))
   #expect(changes.from == 3 && changes.to == 4)
   #expect(
     changes.paragraphs.map { "\($0.id) \($0.kind.rawValue)" } == [
@@ -161,7 +174,8 @@ private func kinds(_ changes: Changes) -> [String: ParagraphChange.Kind] {
   old.sections[0].paragraphs[0].changes = [Change(revision: 1, by: ["CHN"])]
   var new = Make.declaration(3, [Make.paragraph("p", "1", "New text.")])
   new.sections[0].paragraphs[0].changes = [
-    Change(revision: 1, by: ["CHN"]), Change(revision: 2, by: ["IND"]), Change(revision: 3, by: ["BLR", "IND"]),
+    Change(revision: 1, by: ["CHN"]), Change(revision: 2, by: ["IND"]),
+    Change(revision: 3, by: ["BLR", "IND"]),
   ]
   #expect(old.changes(to: new).paragraphs[0].by == ["BLR", "IND"])
 }

@@ -30,7 +30,9 @@ func markedUp(_ old: String, _ new: String) -> String {
 }
 
 @Test func anInsertedPhraseStartsWithAWordAndEndsWithItsSpace() {
-  #expect(markedUp("peace and security", "peace and stability and security") == "peace and {+stability and +}security")
+  #expect(
+    markedUp("peace and security", "peace and stability and security")
+      == "peace and {+stability and +}security")
   #expect(markedUp("a b c", "a b x b c") == "a b {+x b +}c")
 }
 
@@ -48,7 +50,8 @@ func markedUp(_ old: String, _ new: String) -> String {
 
 @Test func cyrillicTextIsComparedWordByWord() {
   #expect(
-    markedUp("будут углублять культурное сотрудничество", "будут всемерно углублять гуманитарное сотрудничество")
+    markedUp(
+      "будут углублять культурное сотрудничество", "будут всемерно углублять гуманитарное сотрудничество")
       == "будут {+всемерно +}углублять [-культурное-]{+гуманитарное+} сотрудничество")
 }
 
@@ -58,7 +61,9 @@ func markedUp(_ old: String, _ new: String) -> String {
 }
 
 @Test func aPlaceholderIsRenderedAndNeverSplit() {
-  #expect(markedUp("<parties/> note the plan.", "<parties/> welcome the plan.") == "The Member States [-note-]{+welcome+} the plan.")
+  #expect(
+    markedUp("<parties/> note the plan.", "<parties/> welcome the plan.")
+      == "The Member States [-note-]{+welcome+} the plan.")
 }
 
 @Test func identicalAndEmptyTextsGiveNoEdits() {

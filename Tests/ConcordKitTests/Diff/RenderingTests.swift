@@ -61,7 +61,13 @@ private func smallChanges() throws -> Changes {
 }
 
 @Test func statusTransitionsAloneAreListedTogether() {
-  let old = Make.declaration(0, Make.numbered(["a", "b", "c"]).map { var p = $0; p.status = .draft; return p })
+  let old = Make.declaration(
+    0,
+    Make.numbered(["a", "b", "c"]).map {
+      var p = $0
+      p.status = .draft
+      return p
+    })
   var new = Make.declaration(1, Make.numbered(["a", "b", "c"]))
   new.sections[0].paragraphs[2].status = .open
   let text = TextDiffRenderer().render(old.changes(to: new))

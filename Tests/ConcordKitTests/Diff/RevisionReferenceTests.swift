@@ -17,6 +17,10 @@ import Testing
 @Test func referencesResolveAmongTheRevisionsOnDisk() throws {
   #expect(try RevisionReference.latest(back: 0).resolve(among: [0, 1, 2], workspace: "ws") == 2)
   #expect(try RevisionReference.latest(back: 1).resolve(among: [0, 1, 2], workspace: "ws") == 1)
-  #expect(throws: DiagnosticsError.self) { try RevisionReference.number(5).resolve(among: [0, 1], workspace: "ws") }
-  #expect(throws: DiagnosticsError.self) { try RevisionReference.latest(back: 2).resolve(among: [0, 1], workspace: "ws") }
+  #expect(throws: DiagnosticsError.self) {
+    try RevisionReference.number(5).resolve(among: [0, 1], workspace: "ws")
+  }
+  #expect(throws: DiagnosticsError.self) {
+    try RevisionReference.latest(back: 2).resolve(among: [0, 1], workspace: "ws")
+  }
 }

@@ -10,11 +10,17 @@ private func texts(_ source: String) -> [String] {
 @Test func latinTextSplitsIntoWordsSpacesAndPunctuation() {
   #expect(
     texts("The Member States, on 1 July 2025, agreed.")
-      == ["The", " ", "Member", " ", "States", ",", " ", "on", " ", "1", " ", "July", " ", "2025", ",", " ", "agreed", "."])
+      == [
+        "The", " ", "Member", " ", "States", ",", " ", "on", " ", "1", " ", "July", " ", "2025", ",", " ",
+        "agreed", ".",
+      ])
 }
 
 @Test func anApostropheInsideAWordBelongsToIt() {
-  #expect(texts("the People’s Republic's 'own'") == ["the", " ", "People’s", " ", "Republic's", " ", "'", "own", "'"])
+  #expect(
+    texts("the People’s Republic's 'own'") == [
+      "the", " ", "People’s", " ", "Republic's", " ", "'", "own", "'",
+    ])
 }
 
 @Test func cyrillicWordsAreWholeTokensAndGuillemetsArePunctuation() {

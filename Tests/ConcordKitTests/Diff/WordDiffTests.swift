@@ -48,8 +48,12 @@ private struct SplitMix: RandomNumberGenerator {
   var random = SplitMix(state: 42)
   for _ in 0..<3000 {
     let alphabet = Int.random(in: 1...6, using: &random)
-    let a = (0..<Int.random(in: 0...14, using: &random)).map { _ in Int.random(in: 0..<alphabet, using: &random) }
-    let b = (0..<Int.random(in: 0...14, using: &random)).map { _ in Int.random(in: 0..<alphabet, using: &random) }
+    let a = (0..<Int.random(in: 0...14, using: &random)).map { _ in
+      Int.random(in: 0..<alphabet, using: &random)
+    }
+    let b = (0..<Int.random(in: 0...14, using: &random)).map { _ in
+      Int.random(in: 0..<alphabet, using: &random)
+    }
     let script = WordDiff.script(from: a, to: b)
     #expect(apply(script, a, b) == b)
     let edits = script.filter { $0.operation != .equal }.reduce(0) { $0 + $1.old.count + $1.new.count }
@@ -58,7 +62,8 @@ private struct SplitMix: RandomNumberGenerator {
 }
 
 @Test func identicalSequencesGiveOneEqualRun() {
-  #expect(WordDiff.script(from: [1, 2, 3], to: [1, 2, 3]) == [Edit(operation: .equal, old: 0..<3, new: 0..<3)])
+  #expect(
+    WordDiff.script(from: [1, 2, 3], to: [1, 2, 3]) == [Edit(operation: .equal, old: 0..<3, new: 0..<3)])
 }
 
 @Test func emptySequencesGiveAnEmptyScriptOrOneRun() {

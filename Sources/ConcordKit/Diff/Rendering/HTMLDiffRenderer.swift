@@ -10,7 +10,8 @@ public struct HTMLDiffRenderer: Sendable {
   public init() {}
 
   public func render(_ changes: Changes) -> String {
-    let title = "\(changes.workspace.isEmpty ? "" : changes.workspace + ": ")"
+    let title =
+      "\(changes.workspace.isEmpty ? "" : changes.workspace + ": ")"
       + "\(TextDiffRenderer.revision(changes.from)) → \(TextDiffRenderer.revision(changes.to))"
     let full = changes.paragraphs.filter { !isBrief($0) }
     let brief = changes.paragraphs.filter(isBrief)
@@ -34,7 +35,9 @@ public struct HTMLDiffRenderer: Sendable {
       html += "<li><a href=\"#\(escaped(anchor(change)))\">\(escaped(label(change)))</a> "
       html += "<span class=\"kind \(change.kind.rawValue)\">\(change.kind.rawValue)</span></li>\n"
     }
-    if !brief.isEmpty { html += "<li><a href=\"#status-only\">Status changes only (\(brief.count))</a></li>\n" }
+    if !brief.isEmpty {
+      html += "<li><a href=\"#status-only\">Status changes only (\(brief.count))</a></li>\n"
+    }
     html += "<li><a href=\"#lineage\">Lineage</a></li>\n</ol></nav>\n<main>\n"
     for change in full { html += section(change) }
     if !brief.isEmpty { html += statusTable(brief) }
@@ -47,7 +50,8 @@ public struct HTMLDiffRenderer: Sendable {
 
   private func section(_ change: ParagraphChange) -> String {
     var html = "<section class=\"change \(change.kind.rawValue)\" id=\"\(escaped(anchor(change)))\">\n"
-    html += "<h2>\(escaped(label(change))) <span class=\"kind \(change.kind.rawValue)\">\(change.kind.rawValue)</span></h2>\n"
+    html +=
+      "<h2>\(escaped(label(change))) <span class=\"kind \(change.kind.rawValue)\">\(change.kind.rawValue)</span></h2>\n"
     var meta = [TextDiffRenderer.numbers(change)]
     if !change.by.isEmpty { meta.append("by " + change.by.joined(separator: ", ")) }
     html += "<p class=\"meta\">\(escaped(meta.joined(separator: " · ")))</p>\n"
@@ -59,10 +63,14 @@ public struct HTMLDiffRenderer: Sendable {
     for words in change.words {
       let language = escaped(words.language)
       html += "<div class=\"language\" lang=\"\(language)\">\n<h3>\(language)"
-      if words.translationPending { html += " <span class=\"pending\">translation pending: base-language text</span>" }
+      if words.translationPending {
+        html += " <span class=\"pending\">translation pending: base-language text</span>"
+      }
       html += "</h3>\n<p class=\"inline\">\(marked(words.edits, side: nil, moved: change.moved))</p>\n"
-      html += "<table class=\"side\"><tr><td class=\"old\">\(marked(words.edits, side: .delete, moved: change.moved))</td>"
-      html += "<td class=\"new\">\(marked(words.edits, side: .insert, moved: change.moved))</td></tr></table>\n</div>\n"
+      html +=
+        "<table class=\"side\"><tr><td class=\"old\">\(marked(words.edits, side: .delete, moved: change.moved))</td>"
+      html +=
+        "<td class=\"new\">\(marked(words.edits, side: .insert, moved: change.moved))</td></tr></table>\n</div>\n"
     }
     return html + "</section>\n"
   }
@@ -96,7 +104,8 @@ public struct HTMLDiffRenderer: Sendable {
 
   private func lineageTable(_ changes: Changes) -> String {
     var html = "<section id=\"lineage\"><details><summary>Lineage: every paragraph's number in "
-    html += "\(escaped(TextDiffRenderer.revision(changes.from))) and \(escaped(TextDiffRenderer.revision(changes.to))) "
+    html +=
+      "\(escaped(TextDiffRenderer.revision(changes.from))) and \(escaped(TextDiffRenderer.revision(changes.to))) "
     html += "(\(changes.renumbered.count) renumbered)</summary>\n<table class=\"lineage\">"
     html += "<tr><th>Paragraph</th><th>\(escaped(TextDiffRenderer.revision(changes.from)))</th>"
     html += "<th>\(escaped(TextDiffRenderer.revision(changes.to)))</th><th>Change</th><th>By</th></tr>\n"
@@ -104,7 +113,8 @@ public struct HTMLDiffRenderer: Sendable {
       html += "<tr><td><code>\(escaped(entry.id))</code></td>"
       html += "<td>\(escaped(TextDiffRenderer.number(entry.fromNumber, present: entry.inOld)))</td>"
       html += "<td>\(escaped(TextDiffRenderer.number(entry.toNumber, present: entry.inNew)))</td>"
-      html += "<td>\(escaped(entry.change?.rawValue ?? ""))</td><td>\(escaped(entry.by.joined(separator: ", ")))</td></tr>\n"
+      html +=
+        "<td>\(escaped(entry.change?.rawValue ?? ""))</td><td>\(escaped(entry.by.joined(separator: ", ")))</td></tr>\n"
     }
     return html + "</table></details></section>\n"
   }

@@ -33,13 +33,15 @@ public struct TextDiffRenderer: Sendable {
       lines.append("")
       let count = group.ids.count
       lines.append(
-        paint("status", .bold) + "   \(group.transition), nothing else: \(count) paragraph\(count == 1 ? "" : "s")")
+        paint("status", .bold)
+          + "   \(group.transition), nothing else: \(count) paragraph\(count == 1 ? "" : "s")")
       lines += wrapped(group.ids, indent: "  ")
     }
     let renumbered = Self.renumbering(changes.renumbered)
     if !renumbered.isEmpty {
       lines.append("")
-      lines.append(paint("renumbered", .bold) + " (lineage, not a change): " + renumbered.joined(separator: ", "))
+      lines.append(
+        paint("renumbered", .bold) + " (lineage, not a change): " + renumbered.joined(separator: ", "))
     }
     if fullLineage {
       lines.append("")
@@ -76,9 +78,12 @@ public struct TextDiffRenderer: Sendable {
     if !details.isEmpty { lines.append("  " + details.joined(separator: "; ")) }
     let showText = change.kind != .moved && change.kind != .status
     for words in change.words where showText || words.hasEdits {
-      var line = "  \(words.language)  " + words.edits.map(marked).joined()
-      if words.translationPending { line += paint("  (translation pending: base-language text)", .dim) }
-      lines.append(line)
+      if words.translationPending {
+        // The base-language text stands in: it is already shown on its own line.
+        lines.append("  \(words.language)  " + paint("translation pending (base-language text)", .dim))
+      } else {
+        lines.append("  \(words.language)  " + words.edits.map(marked).joined())
+      }
     }
     return lines
   }
@@ -112,7 +117,8 @@ public struct TextDiffRenderer: Sendable {
     let widths = (0..<5).map { column in rows.map { $0[column].count }.max() ?? 0 }
     var lines = [paint("lineage", .bold)]
     for row in rows {
-      let cells = row.enumerated().map { column, cell in column == 4 ? cell : cell.padding(to: widths[column]) }
+      let cells = row.enumerated().map { column, cell in column == 4 ? cell : cell.padding(to: widths[column])
+      }
       var line = "  " + cells.joined(separator: "  ")
       while line.last == " " { line.removeLast() }
       lines.append(line)
@@ -147,7 +153,8 @@ public struct TextDiffRenderer: Sendable {
       parts.append(
         current.count == 1
           ? "\(current.from) → \(current.to)"
-          : "\(current.from)–\(current.from + current.count - 1) → \(current.to)–\(current.to + current.count - 1)")
+          : "\(current.from)–\(current.from + current.count - 1) → \(current.to)–\(current.to + current.count - 1)"
+      )
       run = nil
     }
     for entry in entries {
@@ -184,7 +191,10 @@ public struct TextDiffRenderer: Sendable {
   }
 
   private enum Style: String {
-    case bold = "1", dim = "2", red = "31", green = "32"
+    case bold = "1"
+    case dim = "2"
+    case red = "31"
+    case green = "32"
   }
 
   private func paint(_ text: String, _ style: Style) -> String {
