@@ -11,11 +11,11 @@ extension Concord {
         Reports added, deleted, moved, changed (wording, word by word per language) and
         status-only changes (status, options, joiners, reservations, translations).
 
-          concord diff <workspace>              latest~1 against latest
-          concord diff <workspace> <A> [<B>]    revisions: 3, rev-3, latest, latest~1 (B: latest)
-          concord diff <A.xml> <B.xml>          two declaration files
+          concord diff <ws>             latest~1 against latest
+          concord diff <ws> <A> [<B>]   A, B: 3, rev-3, latest, latest~1 (B: latest)
+          concord diff <A.xml> <B.xml>  two declaration files
 
-        As a git diff driver (.gitattributes: `revisions/*.xml diff=concord`):
+        As a git diff driver (.gitattributes: revisions/*.xml diff=concord):
           git config diff.concord.command "concord diff --git-external"
         """)
 

@@ -186,3 +186,18 @@ private func kinds(_ changes: Changes) -> [String: ParagraphChange.Kind] {
   let first = JSONDiffRenderer().render(old.changes(to: new))
   for _ in 0..<5 { #expect(JSONDiffRenderer().render(old.changes(to: new)) == first) }
 }
+
+@Test func aMoveAmongInsertionsAndDeletionsIsTheOnlyMove() {
+  let old = Make.declaration(1, Make.numbered(["a", "b", "c", "d", "e", "f"]))
+  let new = Make.declaration(
+    2,
+    [
+      Make.paragraph("a", "1", "Text of a."), Make.paragraph("x", "2", "Inserted x."),
+      Make.paragraph("e", "3", "Text of e."), Make.paragraph("c", "4", "Text of c."),
+      Make.paragraph("y", "5", "Inserted y."), Make.paragraph("d", "6", "Text of d."),
+      Make.paragraph("f", "7", "Text of f."),
+    ])
+  let changes = old.changes(to: new)
+  #expect(kinds(changes) == ["x": .added, "e": .moved, "b": .deleted, "y": .added])
+  #expect(changes.paragraphs.map(\.id) == ["b", "x", "e", "y"])
+}
