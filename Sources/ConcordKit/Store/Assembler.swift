@@ -82,7 +82,8 @@ public struct Assembler: Sendable {
     let data = Data(text.utf8)
     let path = store.path(of: declaration.revision)
     // What is written must read back valid: check before it reaches the disk.
-    _ = try loader.reader.read(data, as: .declaration, displayPath: path)
+    let problems = loader.reader.validate(data, as: .declaration, displayPath: path)
+    guard problems.isEmpty else { throw DiagnosticsError(problems) }
     try AtomicFile.write(data, to: path, mode: .createNew)
   }
 
