@@ -45,7 +45,7 @@ let package = Package(
     .testTarget(
       name: "ConcordKitTests",
       dependencies: ["ConcordKit"],
-      exclude: ["Fixtures"]
+      exclude: ["Fixtures", "Export/Fixtures"]
     ),
     .testTarget(
       name: "concordTests",
