@@ -45,7 +45,7 @@ let package = Package(
     .testTarget(
       name: "ConcordKitTests",
       dependencies: ["ConcordKit"],
-      exclude: ["Fixtures", "Diff/Fixtures"]
+      exclude: ["Fixtures", "Diff/Fixtures", "Export/Fixtures"]
     ),
     .testTarget(
       name: "concordTests",

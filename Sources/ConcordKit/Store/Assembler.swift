@@ -20,10 +20,13 @@ public struct Assembler: Sendable {
     public var warnings: [Diagnostic]
   }
 
-  public func assemble(_ path: String, until: Int? = nil, date: String? = nil) throws -> Report {
+  /// - Parameter progress: told what is being done ("merging round 2"), for a progress line.
+  public func assemble(
+    _ path: String, until: Int? = nil, date: String? = nil, progress: ProgressHandler? = nil
+  ) throws -> Report {
     let lock = try WorkspaceLock(workspace: path)
     defer { withExtendedLifetime(lock) {} }
-    let workspace = try loader.load(path)
+    let workspace = try loader.load(path, progress: progress)
     let store = RevisionStore(workspacePath: path, reader: loader.reader)
     try FileManager.default.createDirectory(
       atPath: store.folderPath, withIntermediateDirectories: true)
@@ -40,6 +43,7 @@ public struct Assembler: Sendable {
     var warnings: [Diagnostic] = []
     var latest: Declaration?
     for number in existing {
+      progress?("checking Rev.\(number)")
       let declaration = try store.load(number)
       warnings += try checkInputs(of: declaration, in: workspace, store: store)
       latest = declaration
@@ -49,6 +53,7 @@ public struct Assembler: Sendable {
     let limit = until ?? Int.max
     if latest == nil, limit >= 0 {
       let zero = ZeroDraft.declaration(from: workspace, date: date)
+      progress?("writing Rev.0")
       try write(zero, store: store)
       written.append(zero)
       latest = zero
@@ -67,7 +72,9 @@ public struct Assembler: Sendable {
       let merger = RoundMerger(
         previous: previous, round: round, settings: workspace.settings,
         participants: workspace.participants)
+      progress?("merging round \(round.number) (\(previous.paragraphs.count) paragraphs)")
       let next = try merger.merge(date: date, provenance: provenance)
+      progress?("writing Rev.\(next.revision)")
       try write(next, store: store)
       written.append(next)
       latest = next
@@ -82,7 +89,8 @@ public struct Assembler: Sendable {
     let data = Data(text.utf8)
     let path = store.path(of: declaration.revision)
     // What is written must read back valid: check before it reaches the disk.
-    _ = try loader.reader.read(data, as: .declaration, displayPath: path)
+    let problems = loader.reader.validate(data, as: .declaration, displayPath: path)
+    guard problems.isEmpty else { throw DiagnosticsError(problems) }
     try AtomicFile.write(data, to: path, mode: .createNew)
   }
 

@@ -114,19 +114,34 @@ enum LibXML2 {
       }
     case .directory(let directory):
       let file = directory.hasSuffix("/") ? directory + name.fileName : directory + "/" + name.fileName
-      displayPath = file
-      sink = ErrorSink(path: file, source: nil)
-      guard FileSystem.isRegularFile(file) else {
-        return .failure(
-          DiagnosticsError(
-            Diagnostic(
-              file: file, message: "schema file is missing; cannot validate \(name.rootElement) documents")))
-      }
-      ResourcePolicy.shared.allow(directory: FileSystem.directory(of: FileSystem.absolute(file)))
-      if let context = xmlSchemaNewParserCtxt(FileSystem.absolute(file)) {
-        schema = parse(context, sink: sink)
-      }
+      return compileSchema(file: file, documents: "\(name.rootElement) documents")
     }
+    return finish(schema, sink: sink, displayPath: displayPath, documents: "\(name.rootElement) documents")
+  }
+
+  /// Compiles the XML Schema in `file` (Concord's, or another such as the OASIS Akoma Ntoso
+  /// schema). It may include or import `.xsd` files from its own directory, nothing else.
+  /// `documents` names what it validates, for the messages.
+  static func compileSchema(file: String, documents: String) -> Result<CompiledSchema, DiagnosticsError> {
+    initialize()
+    let sink = ErrorSink(path: file, source: nil)
+    guard FileSystem.isRegularFile(file) else {
+      return .failure(
+        DiagnosticsError(
+          Diagnostic(file: file, message: "schema file is missing; cannot validate \(documents)")))
+    }
+    ResourcePolicy.shared.allow(directory: FileSystem.directory(of: FileSystem.absolute(file)))
+    var schema: xmlSchemaPtr?
+    if let context = xmlSchemaNewParserCtxt(FileSystem.absolute(file)) {
+      schema = parse(context, sink: sink)
+    }
+    return finish(schema, sink: sink, displayPath: file, documents: documents)
+  }
+
+  /// The compiled schema, or its problems: warnings count as errors.
+  private static func finish(
+    _ schema: xmlSchemaPtr?, sink: ErrorSink, displayPath: String, documents: String
+  ) -> Result<CompiledSchema, DiagnosticsError> {
     let problems = sink.diagnostics.map { diagnostic in
       var diagnostic = diagnostic
       diagnostic.severity = .error
@@ -135,7 +150,7 @@ enum LibXML2 {
     guard let schema, problems.isEmpty else {
       if let schema { xmlSchemaFree(schema) }
       let summary = Diagnostic(
-        file: displayPath, message: "schema failed to compile; cannot validate \(name.rootElement) documents")
+        file: displayPath, message: "schema failed to compile; cannot validate \(documents)")
       return .failure(DiagnosticsError(problems + [summary]))
     }
     return .success(CompiledSchema(schema))

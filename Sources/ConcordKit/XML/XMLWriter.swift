@@ -62,6 +62,7 @@ public struct XMLWriter {
   }
 
   private mutating func escaped(_ text: String, quote: Bool) -> String {
+    if !Self.needsEscaping(text) { return text }
     var result = ""
     result.reserveCapacity(text.utf8.count)
     for scalar in text.unicodeScalars {
@@ -83,6 +84,15 @@ public struct XMLWriter {
       }
     }
     return result
+  }
+
+  /// Whether any byte of `text` could need escaping or be refused: markup characters,
+  /// controls, and the lead byte of U+FFFE/U+FFFF. Most texts need nothing.
+  private static func needsEscaping(_ text: String) -> Bool {
+    text.utf8.contains { byte in
+      byte < 0x20 || byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<")
+        || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "\"") || byte == 0xEF
+    }
   }
 
   /// XML 1.0's `Char` production.
