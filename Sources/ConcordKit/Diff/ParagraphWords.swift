@@ -10,10 +10,11 @@
 enum ParagraphWords {
   /// One side of the comparison.
   struct Side {
-    /// `ClauseText.source`.
+    /// `ClauseText.source`, or plain text when `subject` is nil.
     var source: String
-    /// What `<parties/>` stands for on this side.
-    var subject: String
+    /// What `<parties/>` stands for on this side; nil for plain text, compared and given back
+    /// exactly as it is.
+    var subject: String?
     /// The language the text is in (the base language's, where a translation is pending).
     var language: String
   }
@@ -21,19 +22,28 @@ enum ParagraphWords {
   static func edits(old: Side?, new: Side?) -> [WordEdit] {
     switch (old, new) {
     case (nil, nil): return []
-    case (let old?, nil): return [WordEdit(.delete, rendered(old))]
-    case (nil, let new?): return [WordEdit(.insert, rendered(new))]
+    case (let old?, nil): return whole(.delete, old)
+    case (nil, let new?): return whole(.insert, new)
     case (let old?, let new?):
-      if old.source == new.source, old.subject == new.subject || !old.source.contains("<parties/>") {
-        return [WordEdit(.equal, rendered(new))]
+      if old.source == new.source,
+        old.subject == new.subject || !old.source.contains("<parties/>")
+      {
+        return whole(.equal, new)
       }
       if old.language != new.language {
         // A translation replaced by the base-language stand-in, or the other way round: words
         // of two languages have nothing to align.
-        return [WordEdit(.delete, rendered(old)), WordEdit(.insert, rendered(new))]
+        return whole(.delete, old) + whole(.insert, new)
       }
       return compared(old, new)
     }
+  }
+
+  /// Word by word edits between two plain texts (already rendered), which give both texts
+  /// back exactly: what the redline exports use.
+  static func edits(from old: String, to new: String) -> [WordEdit] {
+    edits(
+      old: Side(source: old, subject: nil, language: ""), new: Side(source: new, subject: nil, language: ""))
   }
 
   // MARK: - Comparing
@@ -132,16 +142,18 @@ enum ParagraphWords {
     return result
   }
 
-  private static func rendered(_ side: Side) -> String {
-    ClauseText(source: side.source).rendered(subject: side.subject)
+  private static func whole(_ operation: WordEdit.Operation, _ side: Side) -> [WordEdit] {
+    let text = side.subject.map { ClauseText(source: side.source).rendered(subject: $0) } ?? side.source
+    return text.isEmpty ? [] : [WordEdit(operation, text)]
   }
 }
 
-/// Tokens of one side, turned back into text with `<parties/>` rendered.
+/// Tokens of one side, turned back into text with `<parties/>` rendered (or left as it is, in
+/// plain text).
 private struct RenderedTokens {
   var tokens: [Token]
   var bytes: [UInt8]
-  var subject: String
+  var subject: String?
 
   /// The text of `range` of tokens. A placeholder that opens the paragraph is capitalised, as
   /// `ClauseText.rendered(subject:)` does.
@@ -149,6 +161,12 @@ private struct RenderedTokens {
     guard !range.isEmpty else { return "" }
     var result = ""
     var spanStart = tokens[range.lowerBound].range.lowerBound
+    guard let subject else {
+      return String(
+        decoding: bytes[
+          tokens[range.lowerBound].range.lowerBound..<tokens[range.upperBound - 1].range.upperBound],
+        as: UTF8.self)
+    }
     for index in range where tokens[index].kind == .parties {
       result += String(decoding: bytes[spanStart..<tokens[index].range.lowerBound], as: UTF8.self)
       let atStart = tokens[..<index].allSatisfy(\.isSpace)

@@ -1,16 +1,3 @@
-/// A run of text in a word diff: unchanged, inserted or deleted.
-struct WordEdit: Hashable, Sendable {
-  enum Operation: String, Hashable, Sendable { case equal, insert, delete }
-
-  var operation: Operation
-  var text: String
-
-  init(_ operation: Operation, _ text: String) {
-    self.operation = operation
-    self.text = text
-  }
-}
-
 extension [WordEdit] {
   /// The new text: every run but the deleted ones.
   var newText: String { filter { $0.operation != .delete }.map(\.text).joined() }
@@ -27,9 +14,8 @@ protocol WordDiffing: Sendable {
 
 /// What the redline formats (Akoma Ntoso, HTML, DOCX) compare a revision against.
 struct Redline: Sendable {
-  /// The word diff every export uses.
-  // Replaced by Diff/WordDiff when the diff branch lands.
-  static let wordDiff: any WordDiffing = StandardLibraryWordDiff()
+  /// The word diff every export uses: the one `concord diff` uses.
+  static let wordDiff: any WordDiffing = TextWordDiff()
 
   let previous: Declaration
   let differ: any WordDiffing
@@ -77,9 +63,15 @@ struct Redline: Sendable {
   }
 }
 
-// MARK: - Temporary word diff
+/// `concord diff`'s word diff (Diff/WordDiff: Myers, byte-level tokens, readable hunks) on
+/// rendered texts.
+struct TextWordDiff: WordDiffing {
+  func edits(from old: String, to new: String) -> [WordEdit] { ParagraphWords.edits(from: old, to: new) }
+}
 
-/// Replaced by Diff/WordDiff when the diff branch lands.
+// MARK: - The first word diff
+
+/// The word diff the exports used before the diff branch landed; kept for its tests.
 ///
 /// Tokens are runs of white space, runs of other characters, and single Han (CJK) characters,
 /// so Chinese is compared character by character. The edit script is the standard library's

@@ -3,7 +3,7 @@ import Testing
 @testable import ConcordKit
 
 @Test func fromRev0ToRev2TheExampleShowsTheNegotiatedChangesAndNothingElse() throws {
-  let example = try ExampleRevisions()
+  let example = try AssembledExample()
   let changes = example.rev0.changes(to: example.rev2)
   #expect(changes.count(of: .added) == 1)
   #expect(changes.count(of: .deleted) == 0)
@@ -31,7 +31,7 @@ import Testing
 }
 
 @Test func fromRev1ToRev2OnlyTheParagraphsRound2TouchedChange() throws {
-  let example = try ExampleRevisions()
+  let example = try AssembledExample()
   let changes = example.rev1.changes(to: example.rev2)
   #expect(
     changes.paragraphs.map { "\($0.id) \($0.kind.rawValue)" } == [

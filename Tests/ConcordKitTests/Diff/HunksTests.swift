@@ -72,3 +72,18 @@ func markedUp(_ old: String, _ new: String) -> String {
   #expect(markedUp("", "New.") == "{+New.+}")
   #expect(markedUp("Old.", "") == "[-Old.-]")
 }
+
+@Test func plainTextEditsGiveBothTextsBackExactly() {
+  let pairs = [
+    ("", "new text"), ("old text", ""), ("same", "same"), ("a b c d", "d c b a"),
+    ("  spaced  out ", "spaced out"), ("literal <parties/> text", "literal text"),
+    ("Государства-члены подтверждают", "Государства-члены вновь подтверждают"),
+    ("成员国指出合作的重要性", "成员国主张深化合作"),
+  ]
+  for (old, new) in pairs {
+    let edits = ParagraphWords.edits(from: old, to: new)
+    #expect(edits.filter { $0.operation != .insert }.map(\.text).joined() == old)
+    #expect(edits.filter { $0.operation != .delete }.map(\.text).joined() == new)
+  }
+  #expect(ParagraphWords.edits(from: "", to: "").isEmpty)
+}

@@ -5,7 +5,7 @@ import Testing
 /// Rev.0, Rev.1 and Rev.2 of `Drafts/sco-2025`, assembled in memory by the merger from the
 /// zero draft and the two rounds of position files: what the diff of the example workspace is
 /// checked against (`NEGOTIATION.md` says what each revision holds).
-struct ExampleRevisions {
+struct AssembledExample {
   let rev0: Declaration
   let rev1: Declaration
   let rev2: Declaration
