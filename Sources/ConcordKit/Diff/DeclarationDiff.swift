@@ -18,9 +18,10 @@ public enum DeclarationDiff {
   /// Either side may be missing (a file git reports as added or deleted): every paragraph of
   /// the other is then added, or deleted.
   public static func changes(from old: Declaration?, to new: Declaration?) -> Changes {
-    let oldItems = items(of: old)
-    let newItems = items(of: new)
-    let alignment = ParagraphAlignment(old: oldItems.map(\.paragraph.id), new: newItems.map(\.paragraph.id))
+    let before = Placed(old)
+    let after = Placed(new)
+    let alignment = ParagraphAlignment(
+      old: before.paragraphs.map(\.id), new: after.paragraphs.map(\.id))
     let context = Context(old: old, new: new)
 
     // Deleted paragraphs follow the paragraph they followed in the old declaration (-1: first).
@@ -32,29 +33,35 @@ public enum DeclarationDiff {
 
     var paragraphs: [ParagraphChange] = []
     var lineage: [LineageEntry] = []
-    func record(_ change: ParagraphChange?, id: String, old: Paragraph?, new: Paragraph?) {
+    lineage.reserveCapacity(max(before.paragraphs.count, after.paragraphs.count))
+    func record(_ change: ParagraphChange?, id: String, old: String??, new: String??) {
       if let change { paragraphs.append(change) }
       lineage.append(
         LineageEntry(
-          id: id, fromNumber: old?.number, toNumber: new?.number, inOld: old != nil,
+          id: id, fromNumber: old ?? nil, toNumber: new ?? nil, inOld: old != nil,
           inNew: new != nil, change: change?.kind, by: change?.by ?? []))
     }
     func recordDeleted(after position: Int) {
       for index in deletedAfter[position] ?? [] {
-        let item = oldItems[index]
+        let paragraph = before.paragraphs[index]
         record(
-          context.deleted(item), id: item.paragraph.id, old: item.paragraph, new: nil)
+          context.deleted(paragraph, in: before.sections[index]), id: paragraph.id,
+          old: .some(paragraph.number), new: nil)
       }
     }
     recordDeleted(after: -1)
-    for (position, item) in newItems.enumerated() {
+    for position in after.paragraphs.indices {
+      let paragraph = after.paragraphs[position]
       if let index = alignment.oldIndex[position] {
-        let before = oldItems[index]
         record(
-          context.compared(before, item, moved: alignment.moved[position]), id: item.paragraph.id,
-          old: before.paragraph, new: item.paragraph)
+          context.compared(
+            before.paragraphs[index], paragraph, sections: (before.sections[index], after.sections[position]),
+            moved: alignment.moved[position]),
+          id: paragraph.id, old: .some(before.paragraphs[index].number), new: .some(paragraph.number))
       } else {
-        record(context.added(item), id: item.paragraph.id, old: nil, new: item.paragraph)
+        record(
+          context.added(paragraph, in: after.sections[position]), id: paragraph.id, old: nil,
+          new: .some(paragraph.number))
       }
       recordDeleted(after: position)
     }
@@ -66,19 +73,17 @@ public enum DeclarationDiff {
 
   // MARK: - Paragraphs in place
 
-  /// A paragraph with the section it stands in.
-  struct Item {
-    var paragraph: Paragraph
-    var section: String
-  }
+  /// Every paragraph of a declaration in document order, with the id of its section.
+  struct Placed {
+    var paragraphs: [Paragraph] = []
+    var sections: [String] = []
 
-  static func items(of declaration: Declaration?) -> [Item] {
-    guard let declaration else { return [] }
-    var items: [Item] = []
-    for section in declaration.sections {
-      for paragraph in section.paragraphs { items.append(Item(paragraph: paragraph, section: section.id)) }
+    init(_ declaration: Declaration?) {
+      for section in declaration?.sections ?? [] {
+        paragraphs += section.paragraphs
+        sections += repeatElement(section.id, count: section.paragraphs.count)
+      }
     }
-    return items
   }
 }
 
@@ -111,34 +116,29 @@ private struct Context {
     toRevision = new?.revision
   }
 
-  func added(_ item: DeclarationDiff.Item) -> ParagraphChange {
-    let paragraph = item.paragraph
+  func added(_ paragraph: Paragraph, in section: String) -> ParagraphChange {
     var by = proposers(of: paragraph)
     if by.isEmpty { by = paragraph.current?.sponsors ?? [] }
     return ParagraphChange(
-      id: paragraph.id, kind: .added, toNumber: paragraph.number, toSection: item.section,
+      id: paragraph.id, kind: .added, toNumber: paragraph.number, toSection: section,
       toStatus: paragraph.status, by: sorted(by),
       words: words(old: nil, new: (paragraph, new)))
   }
 
-  func deleted(_ item: DeclarationDiff.Item) -> ParagraphChange {
-    let paragraph = item.paragraph
+  func deleted(_ paragraph: Paragraph, in section: String) -> ParagraphChange {
     return ParagraphChange(
-      id: paragraph.id, kind: .deleted, fromNumber: paragraph.number, fromSection: item.section,
+      id: paragraph.id, kind: .deleted, fromNumber: paragraph.number, fromSection: section,
       fromStatus: paragraph.status, by: sorted(paragraph.option(.delete)?.sponsors ?? []),
       words: words(old: (paragraph, old), new: nil))
   }
 
   /// nil when nothing but the number changed.
-  func compared(_ before: DeclarationDiff.Item, _ after: DeclarationDiff.Item, moved: Bool)
+  func compared(_ a: Paragraph, _ b: Paragraph, sections: (String, String), moved: Bool)
     -> ParagraphChange?
   {
-    let a = before.paragraph
-    let b = after.paragraph
-    let textChanged = a.current?.texts != b.current?.texts
-    let details = StatusChange.between(
-      a, b, languages: languages, sections: (before.section, after.section))
-    let isMoved = moved || before.section != after.section
+    let textChanged = !haveSameBytes(a.current?.texts ?? [:], b.current?.texts ?? [:])
+    let details = StatusChange.between(a, b, languages: languages, sections: sections)
+    let isMoved = moved || sections.0 != sections.1
     let kind: ParagraphChange.Kind
     if textChanged {
       kind = .changed
@@ -154,8 +154,8 @@ private struct Context {
     var by = textChanged ? proposers(of: b) : []
     if by.isEmpty { by = details.flatMap(\.participants) }
     return ParagraphChange(
-      id: b.id, kind: kind, fromNumber: a.number, toNumber: b.number, fromSection: before.section,
-      toSection: after.section, fromStatus: a.status, toStatus: b.status, moved: isMoved,
+      id: b.id, kind: kind, fromNumber: a.number, toNumber: b.number, fromSection: sections.0,
+      toSection: sections.1, fromStatus: a.status, toStatus: b.status, moved: isMoved,
       details: details, by: sorted(by), words: words(old: (a, old), new: (b, new)))
   }
 
@@ -182,7 +182,7 @@ private struct Context {
     let textLanguage = pending ? declaration.settings.baseLanguage : language
     guard let text = current.texts[textLanguage] else { return nil }
     let subject = text.hasParties ? declaration.subject(of: paragraph, in: textLanguage) : ""
-    return (ParagraphWords.Side(source: text.source, subject: subject, language: textLanguage), pending)
+    return (ParagraphWords.Side(clause: text, subject: subject, language: textLanguage), pending)
   }
 
   // MARK: - Participants

@@ -10,13 +10,35 @@
 enum ParagraphWords {
   /// One side of the comparison.
   struct Side {
-    /// `ClauseText.source`, or plain text when `subject` is nil.
-    var source: String
-    /// What `<parties/>` stands for on this side; nil for plain text, compared and given back
-    /// exactly as it is.
-    var subject: String?
+    /// A clause text, with placeholders; nil for plain text.
+    var clause: ClauseText?
+    /// Plain text, compared and given back exactly as it is (when `clause` is nil).
+    var plain: String = ""
+    /// What `<parties/>` stands for on this side.
+    var subject: String = ""
     /// The language the text is in (the base language's, where a translation is pending).
     var language: String
+
+    init(clause: ClauseText, subject: String, language: String) {
+      self.clause = clause
+      self.subject = subject
+      self.language = language
+    }
+
+    init(plain: String) {
+      self.plain = plain
+      self.language = ""
+    }
+
+    /// `ClauseText.source`, or the plain text.
+    var source: String { clause?.source ?? plain }
+
+    var rendered: String { clause?.rendered(subject: subject) ?? plain }
+
+    func hasSameText(as other: Side) -> Bool {
+      if let clause, let theirs = other.clause { return clause.hasSameBytes(as: theirs) }
+      return clause == nil && other.clause == nil && plain.hasSameBytes(as: other.plain)
+    }
   }
 
   static func edits(old: Side?, new: Side?) -> [WordEdit] {
@@ -25,9 +47,7 @@ enum ParagraphWords {
     case (let old?, nil): return whole(.delete, old)
     case (nil, let new?): return whole(.insert, new)
     case (let old?, let new?):
-      if old.source == new.source,
-        old.subject == new.subject || !old.source.contains("<parties/>")
-      {
+      if old.hasSameText(as: new), old.subject == new.subject || old.clause?.hasParties != true {
         return whole(.equal, new)
       }
       if old.language != new.language {
@@ -42,8 +62,7 @@ enum ParagraphWords {
   /// Word by word edits between two plain texts (already rendered), which give both texts
   /// back exactly: what the redline exports use.
   static func edits(from old: String, to new: String) -> [WordEdit] {
-    edits(
-      old: Side(source: old, subject: nil, language: ""), new: Side(source: new, subject: nil, language: ""))
+    edits(old: Side(plain: old), new: Side(plain: new))
   }
 
   // MARK: - Comparing
@@ -53,10 +72,10 @@ enum ParagraphWords {
     let newBytes = Array(new.source.utf8)
     let oldTokens = oldBytes.withUnsafeBufferPointer { Tokenizer.tokens(of: $0) }
     let newTokens = newBytes.withUnsafeBufferPointer { Tokenizer.tokens(of: $0) }
-    var ids: [ArraySlice<UInt8>: Int] = [:]
+    var ids: [TokenBytes: Int] = [:]
     func intern(_ tokens: [Token], _ bytes: [UInt8]) -> [Int] {
       tokens.map { token in
-        let key = bytes[token.range]
+        let key = TokenBytes(bytes: bytes[token.range])
         if let id = ids[key] { return id }
         let id = ids.count
         ids[key] = id
@@ -68,8 +87,10 @@ enum ParagraphWords {
     let script = Hunks.readable(
       WordDiff.script(from: oldIDs, to: newIDs), old: oldTokens, new: newTokens, oldIDs: oldIDs,
       newIDs: newIDs)
-    let oldText = RenderedTokens(tokens: oldTokens, bytes: oldBytes, subject: old.subject)
-    let newText = RenderedTokens(tokens: newTokens, bytes: newBytes, subject: new.subject)
+    let oldText = RenderedTokens(
+      tokens: oldTokens, bytes: oldBytes, subject: old.clause == nil ? nil : old.subject)
+    let newText = RenderedTokens(
+      tokens: newTokens, bytes: newBytes, subject: new.clause == nil ? nil : new.subject)
     var result: [WordEdit] = []
     for edit in script {
       switch edit.operation {
@@ -143,7 +164,7 @@ enum ParagraphWords {
   }
 
   private static func whole(_ operation: WordEdit.Operation, _ side: Side) -> [WordEdit] {
-    let text = side.subject.map { ClauseText(source: side.source).rendered(subject: $0) } ?? side.source
+    let text = side.rendered
     return text.isEmpty ? [] : [WordEdit(operation, text)]
   }
 }

@@ -59,7 +59,7 @@ public enum StatusChange: Hashable, Sendable, CustomStringConvertible {
   static func between(
     _ old: Paragraph, _ new: Paragraph, languages: [String], sections: (String, String)
   ) -> [StatusChange] {
-    if old.status == new.status, old.options == new.options,
+    if old.status == new.status, haveSameBytes(old.options, new.options),
       old.dissociations == new.dissociations, old.reservations == new.reservations,
       sections.0 == sections.1
     {
@@ -96,9 +96,9 @@ public enum StatusChange: Hashable, Sendable, CustomStringConvertible {
   /// text it now has. Otherwise options are compared by number, which is stable while a
   /// paragraph stays open.
   private static func optionChanges(_ old: Paragraph, _ new: Paragraph) -> [StatusChange] {
-    guard old.options != new.options else { return [] }
+    guard !haveSameBytes(old.options, new.options) else { return [] }
     if old.options.count > 1, new.options.count == 1, let current = new.current,
-      let chosen = old.options.first(where: { !$0.isDeletion && $0.texts == current.texts })
+      let chosen = old.options.first(where: { !$0.isDeletion && haveSameBytes($0.texts, current.texts) })
     {
       return [.resolved(chosen.reference, sponsors: chosen.sponsors)]
     }
@@ -113,7 +113,7 @@ public enum StatusChange: Hashable, Sendable, CustomStringConvertible {
       if before.sponsors != option.sponsors {
         changes.append(.sponsorsChanged(option.reference, from: before.sponsors, to: option.sponsors))
       }
-      if before.texts != option.texts { changes.append(.optionTextChanged(option.reference)) }
+      if !haveSameBytes(before.texts, option.texts) { changes.append(.optionTextChanged(option.reference)) }
     }
     for option in old.options where option.reference != .current && !newReferences.contains(option.reference)
     {

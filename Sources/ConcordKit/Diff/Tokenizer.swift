@@ -119,8 +119,13 @@ enum Tokenizer {
     case 0..<0x80: return .punctuation
     // Cyrillic letters and Latin-1 letters: the common cases, without a property lookup.
     case 0x0400...0x0481, 0x048A...0x052F, 0xC0...0xD6, 0xD8...0xF6, 0xF8...0x24F: return .letter
-    // Kana and CJK punctuation-free blocks written without spaces: one token a character.
-    case 0x3040...0x30FF, 0x31F0...0x31FF: return .ideograph
+    // Han (the common blocks) and kana, written without spaces: one token a character.
+    case 0x4E00...0x9FFF, 0x3400...0x4DBF, 0xF900...0xFAFF, 0x3040...0x30FF, 0x31F0...0x31FF:
+      return .ideograph
+    // CJK and general punctuation, quotation marks and dashes.
+    case 0x3001...0x3004, 0x3008...0x3011, 0x3014...0x301F, 0xFF01...0xFF0F, 0xFF1A...0xFF20,
+      0x2010...0x2018, 0x201A...0x201F, 0x2026:
+      return .punctuation
     default: break
     }
     guard let scalar = Unicode.Scalar(value) else { return .punctuation }

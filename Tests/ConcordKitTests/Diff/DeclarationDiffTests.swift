@@ -201,3 +201,12 @@ private func kinds(_ changes: Changes) -> [String: ParagraphChange.Kind] {
   #expect(kinds(changes) == ["x": .added, "e": .moved, "b": .deleted, "y": .added])
   #expect(changes.paragraphs.map(\.id) == ["b", "x", "e", "y"])
 }
+
+@Test func textsAreComparedByTheirBytes() {
+  // "é" precomposed, then as e + combining acute: canonically equal strings, different bytes.
+  let old = Make.declaration(1, [Make.paragraph("p", "1", "Caf\u{E9} culture.")])
+  let new = Make.declaration(2, [Make.paragraph("p", "1", "Cafe\u{301} culture.")])
+  #expect("Caf\u{E9}" == "Cafe\u{301}")
+  #expect(old.changes(to: new).paragraphs.map(\.kind) == [.changed])
+  #expect(old.changes(to: old).isEmpty)
+}

@@ -6,8 +6,8 @@ import Testing
 /// `git diff --word-diff=plain`.
 func markedUp(_ old: String, _ new: String) -> String {
   let edits = ParagraphWords.edits(
-    old: .init(source: old, subject: "The Member States", language: "en"),
-    new: .init(source: new, subject: "The Member States", language: "en"))
+    old: .init(clause: ClauseText(source: old), subject: "The Member States", language: "en"),
+    new: .init(clause: ClauseText(source: new), subject: "The Member States", language: "en"))
   return edits.map { edit in
     switch edit.operation {
     case .equal: edit.text
