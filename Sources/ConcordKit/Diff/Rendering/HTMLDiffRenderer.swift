@@ -39,7 +39,8 @@ public struct HTMLDiffRenderer: Sendable {
       html += "<li><a href=\"#status-only\">Status changes only (\(brief.count))</a></li>\n"
     }
     html += "<li><a href=\"#lineage\">Lineage</a></li>\n</ol></nav>\n<main>\n"
-    for change in full { html += section(change) }
+    let sides = (TextDiffRenderer.revision(changes.from), TextDiffRenderer.revision(changes.to))
+    for change in full { html += section(change, sides: sides) }
     if !brief.isEmpty { html += statusTable(brief) }
     html += lineageTable(changes)
     html += "</main>\n</body>\n</html>\n"
@@ -48,7 +49,7 @@ public struct HTMLDiffRenderer: Sendable {
 
   // MARK: - Paragraphs
 
-  private func section(_ change: ParagraphChange) -> String {
+  private func section(_ change: ParagraphChange, sides: (String, String)) -> String {
     var html = "<section class=\"change \(change.kind.rawValue)\" id=\"\(escaped(anchor(change)))\">\n"
     html +=
       "<h2>\(escaped(label(change))) <span class=\"kind \(change.kind.rawValue)\">\(change.kind.rawValue)</span></h2>\n"
@@ -67,8 +68,9 @@ public struct HTMLDiffRenderer: Sendable {
         html += " <span class=\"pending\">translation pending: base-language text</span>"
       }
       html += "</h3>\n<p class=\"inline\">\(marked(words.edits, side: nil, moved: change.moved))</p>\n"
+      html += "<table class=\"side\"><tr><th>\(escaped(sides.0))</th><th>\(escaped(sides.1))</th></tr>"
       html +=
-        "<table class=\"side\"><tr><td class=\"old\">\(marked(words.edits, side: .delete, moved: change.moved))</td>"
+        "<tr><td class=\"old\">\(marked(words.edits, side: .delete, moved: change.moved))</td>"
       html +=
         "<td class=\"new\">\(marked(words.edits, side: .insert, moved: change.moved))</td></tr></table>\n</div>\n"
     }
@@ -145,7 +147,7 @@ public struct HTMLDiffRenderer: Sendable {
 
     body { font: 16px/1.5 "Noto Serif", "Noto Serif CJK SC", Georgia, serif; max-width: 72rem; margin: 2rem auto; padding: 0 1rem; color: #1a1a1a; }
     h1 { font-size: 1.5rem; } h2 { font-size: 1.15rem; margin-bottom: .25rem; } h3 { font-size: .9rem; margin: .5rem 0 0; color: #555; }
-    code, .meta, .kind, nav, table, .summary, label { font-family: "Noto Sans", "Noto Sans CJK SC", sans-serif; }
+    code, .meta, .kind, nav, table.status, table.lineage, table.side th, .summary, label { font-family: "Noto Sans", "Noto Sans CJK SC", sans-serif; }
     ins { text-decoration: underline; background: #e6f4ea; color: #0a5c2b; }
     del { text-decoration: line-through; background: #fce8e6; color: #a50e0e; }
     .moved { text-decoration: underline double; }
