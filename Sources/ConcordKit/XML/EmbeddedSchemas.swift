@@ -8,473 +8,480 @@ enum EmbeddedSchemas {
 
   static let files: [String: String] = [
     "common.xsd": #"""
-<?xml version="1.0" encoding="UTF-8"?>
-<!-- Types shared by every Concord document (namespace urn:concord:1). -->
-<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"
-           xmlns:c="urn:concord:1"
-           targetNamespace="urn:concord:1"
-           elementFormDefault="qualified">
-  <xs:import namespace="http://www.w3.org/XML/1998/namespace" schemaLocation="xml.xsd"/>
+    <?xml version="1.0" encoding="UTF-8"?>
+    <!-- Types shared by every Concord document (namespace urn:concord:1). -->
+    <xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"
+               xmlns:c="urn:concord:1"
+               targetNamespace="urn:concord:1"
+               elementFormDefault="qualified">
+      <xs:import namespace="http://www.w3.org/XML/1998/namespace" schemaLocation="xml.xsd"/>
 
-  <!-- A stable identifier of a workspace, section or paragraph. -->
-  <xs:simpleType name="Identifier">
-    <xs:restriction base="xs:token">
-      <xs:pattern value="[A-Za-z][A-Za-z0-9_.\-]*"/>
-      <xs:maxLength value="128"/>
-    </xs:restriction>
-  </xs:simpleType>
-
-  <!-- ISO 3166-1 alpha-3, upper case. -->
-  <xs:simpleType name="ParticipantCode">
-    <xs:restriction base="xs:token">
-      <xs:pattern value="[A-Z]{3}"/>
-    </xs:restriction>
-  </xs:simpleType>
-
-  <!-- A sponsor is a participant, or the facilitator who offers a consolidated option. -->
-  <xs:simpleType name="SponsorCode">
-    <xs:restriction base="xs:token">
-      <xs:pattern value="[A-Z]{3}|FACILITATOR"/>
-    </xs:restriction>
-  </xs:simpleType>
-
-  <xs:simpleType name="SponsorList">
-    <xs:list itemType="c:SponsorCode"/>
-  </xs:simpleType>
-
-  <xs:simpleType name="ParticipantList">
-    <xs:list itemType="c:ParticipantCode"/>
-  </xs:simpleType>
-
-  <xs:simpleType name="Status">
-    <xs:restriction base="xs:token">
-      <xs:enumeration value="member"/>
-      <xs:enumeration value="observer"/>
-      <xs:enumeration value="partner"/>
-    </xs:restriction>
-  </xs:simpleType>
-
-  <xs:simpleType name="SectionKind">
-    <xs:restriction base="xs:token">
-      <xs:enumeration value="preamble"/>
-      <xs:enumeration value="operative"/>
-    </xs:restriction>
-  </xs:simpleType>
-
-  <xs:simpleType name="Silence">
-    <xs:restriction base="xs:token">
-      <xs:enumeration value="consent"/>
-      <xs:enumeration value="objection"/>
-    </xs:restriction>
-  </xs:simpleType>
-
-  <!-- An option of a paragraph: 1 is its current text; "delete" is deletion. -->
-  <xs:simpleType name="OptionReference">
-    <xs:restriction base="xs:token">
-      <xs:pattern value="[1-9][0-9]{0,5}|delete"/>
-    </xs:restriction>
-  </xs:simpleType>
-
-  <xs:simpleType name="LanguageList">
-    <xs:restriction>
-      <xs:simpleType>
-        <xs:list itemType="xs:language"/>
+      <!-- A stable identifier of a workspace, section or paragraph. -->
+      <xs:simpleType name="Identifier">
+        <xs:restriction base="xs:token">
+          <xs:pattern value="[A-Za-z][A-Za-z0-9_.\-]*"/>
+          <xs:maxLength value="128"/>
+        </xs:restriction>
       </xs:simpleType>
-      <xs:minLength value="1"/>
-    </xs:restriction>
-  </xs:simpleType>
 
-  <xs:simpleType name="NonEmptyString">
-    <xs:restriction base="xs:string">
-      <xs:minLength value="1"/>
-      <xs:pattern value=".*\S.*"/>
-    </xs:restriction>
-  </xs:simpleType>
+      <!-- ISO 3166-1 alpha-3, upper case. -->
+      <xs:simpleType name="ParticipantCode">
+        <xs:restriction base="xs:token">
+          <xs:pattern value="[A-Z]{3}"/>
+        </xs:restriction>
+      </xs:simpleType>
 
-  <!-- Text in one language, with xml:lang required. -->
-  <xs:complexType name="LocalizedString">
-    <xs:simpleContent>
-      <xs:extension base="c:NonEmptyString">
+      <!-- A sponsor is a participant, or the facilitator who offers a consolidated option. -->
+      <xs:simpleType name="SponsorCode">
+        <xs:restriction base="xs:token">
+          <xs:pattern value="[A-Z]{3}|FACILITATOR"/>
+        </xs:restriction>
+      </xs:simpleType>
+
+      <xs:simpleType name="SponsorList">
+        <xs:list itemType="c:SponsorCode"/>
+      </xs:simpleType>
+
+      <xs:simpleType name="ParticipantList">
+        <xs:list itemType="c:ParticipantCode"/>
+      </xs:simpleType>
+
+      <xs:simpleType name="Status">
+        <xs:restriction base="xs:token">
+          <xs:enumeration value="member"/>
+          <xs:enumeration value="observer"/>
+          <xs:enumeration value="partner"/>
+        </xs:restriction>
+      </xs:simpleType>
+
+      <xs:simpleType name="SectionKind">
+        <xs:restriction base="xs:token">
+          <xs:enumeration value="preamble"/>
+          <xs:enumeration value="operative"/>
+        </xs:restriction>
+      </xs:simpleType>
+
+      <xs:simpleType name="Silence">
+        <xs:restriction base="xs:token">
+          <xs:enumeration value="consent"/>
+          <xs:enumeration value="objection"/>
+        </xs:restriction>
+      </xs:simpleType>
+
+      <!-- An option of a paragraph: 1 is its current text; "delete" is deletion. -->
+      <xs:simpleType name="OptionReference">
+        <xs:restriction base="xs:token">
+          <xs:pattern value="[1-9][0-9]{0,5}|delete"/>
+        </xs:restriction>
+      </xs:simpleType>
+
+      <xs:simpleType name="LanguageList">
+        <xs:restriction>
+          <xs:simpleType>
+            <xs:list itemType="xs:language"/>
+          </xs:simpleType>
+          <xs:minLength value="1"/>
+        </xs:restriction>
+      </xs:simpleType>
+
+      <xs:simpleType name="NonEmptyString">
+        <xs:restriction base="xs:string">
+          <xs:minLength value="1"/>
+          <xs:pattern value=".*\S.*"/>
+        </xs:restriction>
+      </xs:simpleType>
+
+      <!-- Text in one language, with xml:lang required. -->
+      <xs:complexType name="LocalizedString">
+        <xs:simpleContent>
+          <xs:extension base="c:NonEmptyString">
+            <xs:attribute ref="xml:lang" use="required"/>
+          </xs:extension>
+        </xs:simpleContent>
+      </xs:complexType>
+
+      <!-- Clause text: mixed content; <parties/> stands where the subject is rendered. -->
+      <xs:complexType name="ClauseText" mixed="true">
+        <xs:sequence>
+          <xs:element name="parties" minOccurs="0" maxOccurs="unbounded">
+            <xs:complexType/>
+          </xs:element>
+        </xs:sequence>
         <xs:attribute ref="xml:lang" use="required"/>
-      </xs:extension>
-    </xs:simpleContent>
-  </xs:complexType>
+      </xs:complexType>
 
-  <!-- Clause text: mixed content; <parties/> stands where the subject is rendered. -->
-  <xs:complexType name="ClauseText" mixed="true">
-    <xs:sequence>
-      <xs:element name="parties" minOccurs="0" maxOccurs="unbounded">
-        <xs:complexType/>
-      </xs:element>
-    </xs:sequence>
-    <xs:attribute ref="xml:lang" use="required"/>
-  </xs:complexType>
+      <xs:complexType name="Languages">
+        <xs:simpleContent>
+          <xs:extension base="c:LanguageList">
+            <xs:attribute name="base" type="xs:language" use="required"/>
+          </xs:extension>
+        </xs:simpleContent>
+      </xs:complexType>
 
-  <xs:complexType name="Languages">
-    <xs:simpleContent>
-      <xs:extension base="c:LanguageList">
-        <xs:attribute name="base" type="xs:language" use="required"/>
-      </xs:extension>
-    </xs:simpleContent>
-  </xs:complexType>
+      <xs:complexType name="Consensus">
+        <xs:attribute name="silence" type="c:Silence" default="consent"/>
+      </xs:complexType>
 
-  <xs:complexType name="Consensus">
-    <xs:attribute name="silence" type="c:Silence" default="consent"/>
-  </xs:complexType>
+      <xs:complexType name="Participant">
+        <xs:sequence>
+          <xs:element name="name" type="c:LocalizedString" maxOccurs="unbounded"/>
+        </xs:sequence>
+        <xs:attribute name="code" type="c:ParticipantCode" use="required"/>
+        <xs:attribute name="status" type="c:Status" use="required"/>
+      </xs:complexType>
 
-  <xs:complexType name="Participant">
-    <xs:sequence>
-      <xs:element name="name" type="c:LocalizedString" maxOccurs="unbounded"/>
-    </xs:sequence>
-    <xs:attribute name="code" type="c:ParticipantCode" use="required"/>
-    <xs:attribute name="status" type="c:Status" use="required"/>
-  </xs:complexType>
+      <!-- The workspace's settings, shared by workspace.xml and every revision. -->
+      <xs:group name="Settings">
+        <xs:sequence>
+          <xs:element name="title" type="c:LocalizedString" maxOccurs="unbounded"/>
+          <xs:element name="body" type="c:NonEmptyString"/>
+          <xs:element name="languages" type="c:Languages"/>
+          <xs:element name="consensus" type="c:Consensus" minOccurs="0"/>
+          <xs:element name="subject" type="c:LocalizedString" maxOccurs="unbounded"/>
+        </xs:sequence>
+      </xs:group>
+    </xs:schema>
 
-  <!-- The workspace's settings, shared by workspace.xml and every revision. -->
-  <xs:group name="Settings">
-    <xs:sequence>
-      <xs:element name="title" type="c:LocalizedString" maxOccurs="unbounded"/>
-      <xs:element name="body" type="c:NonEmptyString"/>
-      <xs:element name="languages" type="c:Languages"/>
-      <xs:element name="consensus" type="c:Consensus" minOccurs="0"/>
-      <xs:element name="subject" type="c:LocalizedString" maxOccurs="unbounded"/>
-    </xs:sequence>
-  </xs:group>
-</xs:schema>
-"""#,
+    """#,
     "declaration.xsd": #"""
-<?xml version="1.0" encoding="UTF-8"?>
-<!-- revisions/rev-<n>.xml: one numbered revision of the draft declaration, written by
-     `concord assemble`. Self-contained: it carries the workspace's settings and participants,
-     so that two revision files can be diffed and exported without their workspace. -->
-<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"
-           xmlns:c="urn:concord:1"
-           targetNamespace="urn:concord:1"
-           elementFormDefault="qualified">
-  <xs:include schemaLocation="common.xsd"/>
+    <?xml version="1.0" encoding="UTF-8"?>
+    <!-- revisions/rev-<n>.xml: one numbered revision of the draft declaration, written by
+         `concord assemble`. Self-contained: it carries the workspace's settings and participants,
+         so that two revision files can be diffed and exported without their workspace. -->
+    <xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"
+               xmlns:c="urn:concord:1"
+               targetNamespace="urn:concord:1"
+               elementFormDefault="qualified">
+      <xs:include schemaLocation="common.xsd"/>
 
-  <xs:simpleType name="ParagraphStatus">
-    <xs:restriction base="xs:token">
-      <xs:enumeration value="draft"/>
-      <xs:enumeration value="open"/>
-      <xs:enumeration value="agreed"/>
-      <xs:enumeration value="agreed-ad-ref"/>
-    </xs:restriction>
-  </xs:simpleType>
+      <xs:simpleType name="ParagraphStatus">
+        <xs:restriction base="xs:token">
+          <xs:enumeration value="draft"/>
+          <xs:enumeration value="open"/>
+          <xs:enumeration value="agreed"/>
+          <xs:enumeration value="agreed-ad-ref"/>
+        </xs:restriction>
+      </xs:simpleType>
 
-  <xs:simpleType name="StanceKind">
-    <xs:restriction base="xs:token">
-      <xs:enumeration value="support"/>
-      <xs:enumeration value="amend"/>
-      <xs:enumeration value="delete"/>
-      <xs:enumeration value="insert"/>
-      <xs:enumeration value="dissociate"/>
-      <xs:enumeration value="reserve"/>
-      <xs:enumeration value="withdraw"/>
-      <xs:enumeration value="comment"/>
-    </xs:restriction>
-  </xs:simpleType>
+      <xs:simpleType name="StanceKind">
+        <xs:restriction base="xs:token">
+          <xs:enumeration value="support"/>
+          <xs:enumeration value="amend"/>
+          <xs:enumeration value="delete"/>
+          <xs:enumeration value="insert"/>
+          <xs:enumeration value="dissociate"/>
+          <xs:enumeration value="reserve"/>
+          <xs:enumeration value="withdraw"/>
+          <xs:enumeration value="comment"/>
+        </xs:restriction>
+      </xs:simpleType>
 
-  <xs:simpleType name="OptionNumberList">
-    <xs:list itemType="xs:positiveInteger"/>
-  </xs:simpleType>
+      <xs:simpleType name="OptionNumberList">
+        <xs:list itemType="xs:positiveInteger"/>
+      </xs:simpleType>
 
-  <xs:simpleType name="ParagraphNumber">
-    <xs:restriction base="xs:token">
-      <xs:pattern value="[0-9]+([a-z]+)?"/>
-    </xs:restriction>
-  </xs:simpleType>
+      <xs:simpleType name="ParagraphNumber">
+        <xs:restriction base="xs:token">
+          <xs:pattern value="[0-9]+([a-z]+)?"/>
+        </xs:restriction>
+      </xs:simpleType>
 
-  <xs:simpleType name="Sha256">
-    <xs:restriction base="xs:token">
-      <xs:pattern value="[0-9a-f]{64}"/>
-    </xs:restriction>
-  </xs:simpleType>
+      <xs:simpleType name="Sha256">
+        <xs:restriction base="xs:token">
+          <xs:pattern value="[0-9a-f]{64}"/>
+        </xs:restriction>
+      </xs:simpleType>
 
-  <xs:simpleType name="InputKind">
-    <xs:restriction base="xs:token">
-      <xs:enumeration value="workspace"/>
-      <xs:enumeration value="members"/>
-      <xs:enumeration value="clauses"/>
-      <xs:enumeration value="positions"/>
-      <xs:enumeration value="revision"/>
-    </xs:restriction>
-  </xs:simpleType>
+      <xs:simpleType name="InputKind">
+        <xs:restriction base="xs:token">
+          <xs:enumeration value="workspace"/>
+          <xs:enumeration value="members"/>
+          <xs:enumeration value="clauses"/>
+          <xs:enumeration value="positions"/>
+          <xs:enumeration value="revision"/>
+        </xs:restriction>
+      </xs:simpleType>
 
-  <!-- One option on the table: option 1 is the current text; deletion has n="delete" and no text. -->
-  <xs:complexType name="Option">
-    <xs:sequence>
-      <xs:element name="text" type="c:ClauseText" minOccurs="0" maxOccurs="unbounded"/>
-    </xs:sequence>
-    <xs:attribute name="n" type="c:OptionReference" use="required"/>
-    <xs:attribute name="sponsors" type="c:SponsorList"/>
-    <!-- the round that put it on the table -->
-    <xs:attribute name="round" type="xs:nonNegativeInteger"/>
-    <!-- a consolidated option: the options whose edits it applies together -->
-    <xs:attribute name="combines" type="c:OptionNumberList"/>
-  </xs:complexType>
+      <!-- One option on the table: option 1 is the current text; deletion has n="delete" and no text. -->
+      <xs:complexType name="Option">
+        <xs:sequence>
+          <xs:element name="text" type="c:ClauseText" minOccurs="0" maxOccurs="unbounded"/>
+        </xs:sequence>
+        <xs:attribute name="n" type="c:OptionReference" use="required"/>
+        <xs:attribute name="sponsors" type="c:SponsorList"/>
+        <!-- the round that put it on the table -->
+        <xs:attribute name="round" type="xs:nonNegativeInteger"/>
+        <!-- a consolidated option: the options whose edits it applies together -->
+        <xs:attribute name="combines" type="c:OptionNumberList"/>
+      </xs:complexType>
 
-  <!-- A stance taken on this paragraph in the round that produced this revision. -->
-  <xs:complexType name="Stance">
-    <xs:attribute name="participant" type="c:ParticipantCode" use="required"/>
-    <xs:attribute name="kind" type="c:StanceKind" use="required"/>
-    <xs:attribute name="option" type="c:OptionReference"/>
-  </xs:complexType>
-
-  <xs:complexType name="Standing">
-    <xs:simpleContent>
-      <xs:extension base="xs:string">
+      <!-- A stance taken on this paragraph in the round that produced this revision. -->
+      <xs:complexType name="Stance">
         <xs:attribute name="participant" type="c:ParticipantCode" use="required"/>
-        <xs:attribute name="round" type="xs:positiveInteger" use="required"/>
-      </xs:extension>
-    </xs:simpleContent>
-  </xs:complexType>
+        <xs:attribute name="kind" type="c:StanceKind" use="required"/>
+        <xs:attribute name="option" type="c:OptionReference"/>
+      </xs:complexType>
 
-  <!-- A revision in which the paragraph's text changed, and whose proposals changed it. -->
-  <xs:complexType name="Change">
-    <xs:attribute name="revision" type="xs:nonNegativeInteger" use="required"/>
-    <xs:attribute name="by" type="c:ParticipantList"/>
-  </xs:complexType>
+      <xs:complexType name="Standing">
+        <xs:simpleContent>
+          <xs:extension base="xs:string">
+            <xs:attribute name="participant" type="c:ParticipantCode" use="required"/>
+            <xs:attribute name="round" type="xs:positiveInteger" use="required"/>
+          </xs:extension>
+        </xs:simpleContent>
+      </xs:complexType>
 
-  <xs:complexType name="Paragraph">
-    <xs:sequence>
-      <xs:element name="option" type="c:Option" maxOccurs="unbounded"/>
-      <xs:element name="dissociation" type="c:Standing" minOccurs="0" maxOccurs="unbounded"/>
-      <xs:element name="reservation" type="c:Standing" minOccurs="0" maxOccurs="unbounded"/>
-      <xs:element name="stance" type="c:Stance" minOccurs="0" maxOccurs="unbounded"/>
-      <xs:element name="comment" type="c:Standing" minOccurs="0" maxOccurs="unbounded"/>
-      <xs:element name="change" type="c:Change" minOccurs="0" maxOccurs="unbounded"/>
-    </xs:sequence>
-    <xs:attribute name="id" type="c:Identifier" use="required"/>
-    <!-- absent for preamble paragraphs -->
-    <xs:attribute name="number" type="c:ParagraphNumber"/>
-    <xs:attribute name="status" type="c:ParagraphStatus" use="required"/>
-    <!-- the revision in which the paragraph first appeared -->
-    <xs:attribute name="since" type="xs:nonNegativeInteger" use="required"/>
-    <!-- an inserted paragraph that has not yet been agreed: numbered 12bis, 12ter, … -->
-    <xs:attribute name="inserted" type="xs:boolean" default="false"/>
-  </xs:complexType>
+      <!-- A revision in which the paragraph's text changed, and whose proposals changed it. -->
+      <xs:complexType name="Change">
+        <xs:attribute name="revision" type="xs:nonNegativeInteger" use="required"/>
+        <xs:attribute name="by" type="c:ParticipantList"/>
+      </xs:complexType>
 
-  <xs:element name="declaration">
-    <xs:complexType>
-      <xs:sequence>
-        <xs:group ref="c:Settings"/>
-        <xs:element name="participants">
-          <xs:complexType>
-            <xs:sequence>
-              <xs:element name="participant" type="c:Participant" maxOccurs="unbounded"/>
-            </xs:sequence>
-          </xs:complexType>
-        </xs:element>
-        <xs:element name="history">
-          <xs:complexType>
-            <xs:sequence>
-              <xs:element name="revision" maxOccurs="unbounded">
-                <xs:complexType>
-                  <xs:attribute name="n" type="xs:nonNegativeInteger" use="required"/>
-                  <xs:attribute name="date" type="xs:date"/>
-                  <!-- who sent positions in the round that produced it -->
-                  <xs:attribute name="participants" type="c:ParticipantList"/>
-                </xs:complexType>
-              </xs:element>
-            </xs:sequence>
-          </xs:complexType>
-        </xs:element>
-        <xs:element name="provenance">
-          <xs:complexType>
-            <xs:sequence>
-              <xs:element name="input" minOccurs="0" maxOccurs="unbounded">
-                <xs:complexType>
-                  <xs:attribute name="kind" type="c:InputKind" use="required"/>
-                  <xs:attribute name="path" type="xs:string" use="required"/>
-                  <xs:attribute name="sha256" type="c:Sha256" use="required"/>
-                </xs:complexType>
-              </xs:element>
-            </xs:sequence>
-          </xs:complexType>
-        </xs:element>
-        <xs:element name="section" maxOccurs="unbounded">
-          <xs:complexType>
-            <xs:sequence>
-              <xs:element name="heading" type="c:LocalizedString" minOccurs="0" maxOccurs="unbounded"/>
-              <xs:element name="paragraph" type="c:Paragraph" minOccurs="0" maxOccurs="unbounded"/>
-            </xs:sequence>
-            <xs:attribute name="id" type="c:Identifier" use="required"/>
-            <xs:attribute name="kind" type="c:SectionKind" use="required"/>
-          </xs:complexType>
-        </xs:element>
-      </xs:sequence>
-      <xs:attribute name="workspace" type="c:Identifier" use="required"/>
-      <xs:attribute name="revision" type="xs:nonNegativeInteger" use="required"/>
-      <xs:attribute name="date" type="xs:date"/>
-    </xs:complexType>
-    <xs:unique name="uniqueParagraphId">
-      <xs:selector xpath=".//c:paragraph"/>
-      <xs:field xpath="@id"/>
-    </xs:unique>
-  </xs:element>
-</xs:schema>
-"""#,
+      <xs:complexType name="Paragraph">
+        <xs:sequence>
+          <xs:element name="option" type="c:Option" maxOccurs="unbounded"/>
+          <xs:element name="dissociation" type="c:Standing" minOccurs="0" maxOccurs="unbounded"/>
+          <xs:element name="reservation" type="c:Standing" minOccurs="0" maxOccurs="unbounded"/>
+          <xs:element name="stance" type="c:Stance" minOccurs="0" maxOccurs="unbounded"/>
+          <xs:element name="comment" type="c:Standing" minOccurs="0" maxOccurs="unbounded"/>
+          <xs:element name="change" type="c:Change" minOccurs="0" maxOccurs="unbounded"/>
+        </xs:sequence>
+        <xs:attribute name="id" type="c:Identifier" use="required"/>
+        <!-- absent for preamble paragraphs -->
+        <xs:attribute name="number" type="c:ParagraphNumber"/>
+        <xs:attribute name="status" type="c:ParagraphStatus" use="required"/>
+        <!-- the revision in which the paragraph first appeared -->
+        <xs:attribute name="since" type="xs:nonNegativeInteger" use="required"/>
+        <!-- an inserted paragraph that has not yet been agreed: numbered 12bis, 12ter, … -->
+        <xs:attribute name="inserted" type="xs:boolean" default="false"/>
+      </xs:complexType>
+
+      <xs:element name="declaration">
+        <xs:complexType>
+          <xs:sequence>
+            <xs:group ref="c:Settings"/>
+            <xs:element name="participants">
+              <xs:complexType>
+                <xs:sequence>
+                  <xs:element name="participant" type="c:Participant" maxOccurs="unbounded"/>
+                </xs:sequence>
+              </xs:complexType>
+            </xs:element>
+            <xs:element name="history">
+              <xs:complexType>
+                <xs:sequence>
+                  <xs:element name="revision" maxOccurs="unbounded">
+                    <xs:complexType>
+                      <xs:attribute name="n" type="xs:nonNegativeInteger" use="required"/>
+                      <xs:attribute name="date" type="xs:date"/>
+                      <!-- who sent positions in the round that produced it -->
+                      <xs:attribute name="participants" type="c:ParticipantList"/>
+                    </xs:complexType>
+                  </xs:element>
+                </xs:sequence>
+              </xs:complexType>
+            </xs:element>
+            <xs:element name="provenance">
+              <xs:complexType>
+                <xs:sequence>
+                  <xs:element name="input" minOccurs="0" maxOccurs="unbounded">
+                    <xs:complexType>
+                      <xs:attribute name="kind" type="c:InputKind" use="required"/>
+                      <xs:attribute name="path" type="xs:string" use="required"/>
+                      <xs:attribute name="sha256" type="c:Sha256" use="required"/>
+                    </xs:complexType>
+                  </xs:element>
+                </xs:sequence>
+              </xs:complexType>
+            </xs:element>
+            <xs:element name="section" maxOccurs="unbounded">
+              <xs:complexType>
+                <xs:sequence>
+                  <xs:element name="heading" type="c:LocalizedString" minOccurs="0" maxOccurs="unbounded"/>
+                  <xs:element name="paragraph" type="c:Paragraph" minOccurs="0" maxOccurs="unbounded"/>
+                </xs:sequence>
+                <xs:attribute name="id" type="c:Identifier" use="required"/>
+                <xs:attribute name="kind" type="c:SectionKind" use="required"/>
+              </xs:complexType>
+            </xs:element>
+          </xs:sequence>
+          <xs:attribute name="workspace" type="c:Identifier" use="required"/>
+          <xs:attribute name="revision" type="xs:nonNegativeInteger" use="required"/>
+          <xs:attribute name="date" type="xs:date"/>
+        </xs:complexType>
+        <xs:unique name="uniqueParagraphId">
+          <xs:selector xpath=".//c:paragraph"/>
+          <xs:field xpath="@id"/>
+        </xs:unique>
+      </xs:element>
+    </xs:schema>
+
+    """#,
     "members.xsd": #"""
-<?xml version="1.0" encoding="UTF-8"?>
-<!-- members.xml: the participants, in protocol order. -->
-<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"
-           xmlns:c="urn:concord:1"
-           targetNamespace="urn:concord:1"
-           elementFormDefault="qualified">
-  <xs:include schemaLocation="common.xsd"/>
+    <?xml version="1.0" encoding="UTF-8"?>
+    <!-- members.xml: the participants, in protocol order. -->
+    <xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"
+               xmlns:c="urn:concord:1"
+               targetNamespace="urn:concord:1"
+               elementFormDefault="qualified">
+      <xs:include schemaLocation="common.xsd"/>
 
-  <xs:element name="members">
-    <xs:complexType>
-      <xs:sequence>
-        <xs:element name="participant" type="c:Participant" maxOccurs="unbounded"/>
-      </xs:sequence>
-    </xs:complexType>
-    <xs:unique name="uniqueParticipantCode">
-      <xs:selector xpath="c:participant"/>
-      <xs:field xpath="@code"/>
-    </xs:unique>
-  </xs:element>
-</xs:schema>
-"""#,
+      <xs:element name="members">
+        <xs:complexType>
+          <xs:sequence>
+            <xs:element name="participant" type="c:Participant" maxOccurs="unbounded"/>
+          </xs:sequence>
+        </xs:complexType>
+        <xs:unique name="uniqueParticipantCode">
+          <xs:selector xpath="c:participant"/>
+          <xs:field xpath="@code"/>
+        </xs:unique>
+      </xs:element>
+    </xs:schema>
+
+    """#,
     "positions.xsd": #"""
-<?xml version="1.0" encoding="UTF-8"?>
-<!-- positions/round-<k>/<CODE>.xml: one participant's stances on revision k-1. -->
-<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"
-           xmlns:c="urn:concord:1"
-           targetNamespace="urn:concord:1"
-           elementFormDefault="qualified">
-  <xs:include schemaLocation="common.xsd"/>
+    <?xml version="1.0" encoding="UTF-8"?>
+    <!-- positions/round-<k>/<CODE>.xml: one participant's stances on revision k-1. -->
+    <xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"
+               xmlns:c="urn:concord:1"
+               targetNamespace="urn:concord:1"
+               elementFormDefault="qualified">
+      <xs:include schemaLocation="common.xsd"/>
 
-  <xs:complexType name="OnParagraph">
-    <xs:attribute name="paragraph" type="c:Identifier" use="required"/>
-  </xs:complexType>
+      <xs:complexType name="OnParagraph">
+        <xs:attribute name="paragraph" type="c:Identifier" use="required"/>
+      </xs:complexType>
 
-  <xs:complexType name="OnOption">
-    <xs:attribute name="paragraph" type="c:Identifier" use="required"/>
-    <xs:attribute name="option" type="c:OptionReference"/>
-  </xs:complexType>
-
-  <xs:complexType name="WithTexts">
-    <xs:sequence>
-      <xs:element name="text" type="c:ClauseText" maxOccurs="unbounded"/>
-    </xs:sequence>
-  </xs:complexType>
-
-  <xs:complexType name="Note">
-    <xs:simpleContent>
-      <xs:extension base="xs:string">
+      <xs:complexType name="OnOption">
         <xs:attribute name="paragraph" type="c:Identifier" use="required"/>
         <xs:attribute name="option" type="c:OptionReference"/>
-      </xs:extension>
-    </xs:simpleContent>
-  </xs:complexType>
+      </xs:complexType>
 
-  <xs:element name="positions">
-    <xs:complexType>
-      <xs:choice minOccurs="0" maxOccurs="unbounded">
-        <xs:element name="support" type="c:OnOption"/>
-        <xs:element name="amend">
-          <xs:complexType>
-            <xs:complexContent>
-              <xs:extension base="c:WithTexts">
-                <xs:attribute name="paragraph" type="c:Identifier" use="required"/>
-              </xs:extension>
-            </xs:complexContent>
-          </xs:complexType>
-        </xs:element>
-        <xs:element name="delete" type="c:OnParagraph"/>
-        <xs:element name="insert">
-          <xs:complexType>
-            <xs:complexContent>
-              <xs:extension base="c:WithTexts">
-                <xs:attribute name="id" type="c:Identifier" use="required"/>
-                <xs:attribute name="after" type="c:Identifier" use="required"/>
-              </xs:extension>
-            </xs:complexContent>
-          </xs:complexType>
-        </xs:element>
-        <xs:element name="dissociate" type="c:OnOption"/>
-        <xs:element name="reserve" type="c:Note"/>
-        <xs:element name="withdraw">
-          <xs:complexType>
+      <xs:complexType name="WithTexts">
+        <xs:sequence>
+          <xs:element name="text" type="c:ClauseText" maxOccurs="unbounded"/>
+        </xs:sequence>
+      </xs:complexType>
+
+      <xs:complexType name="Note">
+        <xs:simpleContent>
+          <xs:extension base="xs:string">
             <xs:attribute name="paragraph" type="c:Identifier" use="required"/>
-            <xs:attribute name="option" type="c:OptionReference" use="required"/>
-          </xs:complexType>
-        </xs:element>
-        <xs:element name="comment">
-          <xs:complexType>
-            <xs:simpleContent>
-              <xs:extension base="c:NonEmptyString">
+            <xs:attribute name="option" type="c:OptionReference"/>
+          </xs:extension>
+        </xs:simpleContent>
+      </xs:complexType>
+
+      <xs:element name="positions">
+        <xs:complexType>
+          <xs:choice minOccurs="0" maxOccurs="unbounded">
+            <xs:element name="support" type="c:OnOption"/>
+            <xs:element name="amend">
+              <xs:complexType>
+                <xs:complexContent>
+                  <xs:extension base="c:WithTexts">
+                    <xs:attribute name="paragraph" type="c:Identifier" use="required"/>
+                  </xs:extension>
+                </xs:complexContent>
+              </xs:complexType>
+            </xs:element>
+            <xs:element name="delete" type="c:OnParagraph"/>
+            <xs:element name="insert">
+              <xs:complexType>
+                <xs:complexContent>
+                  <xs:extension base="c:WithTexts">
+                    <xs:attribute name="id" type="c:Identifier" use="required"/>
+                    <xs:attribute name="after" type="c:Identifier" use="required"/>
+                  </xs:extension>
+                </xs:complexContent>
+              </xs:complexType>
+            </xs:element>
+            <xs:element name="dissociate" type="c:OnOption"/>
+            <xs:element name="reserve" type="c:Note"/>
+            <xs:element name="withdraw">
+              <xs:complexType>
                 <xs:attribute name="paragraph" type="c:Identifier" use="required"/>
-              </xs:extension>
-            </xs:simpleContent>
-          </xs:complexType>
-        </xs:element>
-      </xs:choice>
-      <xs:attribute name="participant" type="c:ParticipantCode" use="required"/>
-      <xs:attribute name="round" type="xs:positiveInteger" use="required"/>
-      <xs:attribute name="answers" type="xs:nonNegativeInteger" use="required"/>
-    </xs:complexType>
-  </xs:element>
-</xs:schema>
-"""#,
+                <xs:attribute name="option" type="c:OptionReference" use="required"/>
+              </xs:complexType>
+            </xs:element>
+            <xs:element name="comment">
+              <xs:complexType>
+                <xs:simpleContent>
+                  <xs:extension base="c:NonEmptyString">
+                    <xs:attribute name="paragraph" type="c:Identifier" use="required"/>
+                  </xs:extension>
+                </xs:simpleContent>
+              </xs:complexType>
+            </xs:element>
+          </xs:choice>
+          <xs:attribute name="participant" type="c:ParticipantCode" use="required"/>
+          <xs:attribute name="round" type="xs:positiveInteger" use="required"/>
+          <xs:attribute name="answers" type="xs:nonNegativeInteger" use="required"/>
+        </xs:complexType>
+      </xs:element>
+    </xs:schema>
+
+    """#,
     "section.xsd": #"""
-<?xml version="1.0" encoding="UTF-8"?>
-<!-- clauses/*.xml: one section of the zero draft, holding its clauses in order. -->
-<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"
-           xmlns:c="urn:concord:1"
-           targetNamespace="urn:concord:1"
-           elementFormDefault="qualified">
-  <xs:include schemaLocation="common.xsd"/>
+    <?xml version="1.0" encoding="UTF-8"?>
+    <!-- clauses/*.xml: one section of the zero draft, holding its clauses in order. -->
+    <xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"
+               xmlns:c="urn:concord:1"
+               targetNamespace="urn:concord:1"
+               elementFormDefault="qualified">
+      <xs:include schemaLocation="common.xsd"/>
 
-  <xs:element name="section">
-    <xs:complexType>
-      <xs:sequence>
-        <xs:element name="heading" type="c:LocalizedString" minOccurs="0" maxOccurs="unbounded"/>
-        <xs:element name="clause" maxOccurs="unbounded">
-          <xs:complexType>
-            <xs:sequence>
-              <xs:element name="text" type="c:ClauseText" maxOccurs="unbounded"/>
-            </xs:sequence>
-            <xs:attribute name="id" type="c:Identifier" use="required"/>
-          </xs:complexType>
-        </xs:element>
-      </xs:sequence>
-      <xs:attribute name="id" type="c:Identifier" use="required"/>
-      <xs:attribute name="kind" type="c:SectionKind" use="required"/>
-    </xs:complexType>
-    <xs:unique name="uniqueClauseId">
-      <xs:selector xpath="c:clause"/>
-      <xs:field xpath="@id"/>
-    </xs:unique>
-  </xs:element>
-</xs:schema>
-"""#,
+      <xs:element name="section">
+        <xs:complexType>
+          <xs:sequence>
+            <xs:element name="heading" type="c:LocalizedString" minOccurs="0" maxOccurs="unbounded"/>
+            <xs:element name="clause" maxOccurs="unbounded">
+              <xs:complexType>
+                <xs:sequence>
+                  <xs:element name="text" type="c:ClauseText" maxOccurs="unbounded"/>
+                </xs:sequence>
+                <xs:attribute name="id" type="c:Identifier" use="required"/>
+              </xs:complexType>
+            </xs:element>
+          </xs:sequence>
+          <xs:attribute name="id" type="c:Identifier" use="required"/>
+          <xs:attribute name="kind" type="c:SectionKind" use="required"/>
+        </xs:complexType>
+        <xs:unique name="uniqueClauseId">
+          <xs:selector xpath="c:clause"/>
+          <xs:field xpath="@id"/>
+        </xs:unique>
+      </xs:element>
+    </xs:schema>
+
+    """#,
     "workspace.xsd": #"""
-<?xml version="1.0" encoding="UTF-8"?>
-<!-- workspace.xml: title per language, negotiating body, languages, consensus rule, subject. -->
-<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"
-           xmlns:c="urn:concord:1"
-           targetNamespace="urn:concord:1"
-           elementFormDefault="qualified">
-  <xs:include schemaLocation="common.xsd"/>
+    <?xml version="1.0" encoding="UTF-8"?>
+    <!-- workspace.xml: title per language, negotiating body, languages, consensus rule, subject. -->
+    <xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"
+               xmlns:c="urn:concord:1"
+               targetNamespace="urn:concord:1"
+               elementFormDefault="qualified">
+      <xs:include schemaLocation="common.xsd"/>
 
-  <xs:element name="workspace">
-    <xs:complexType>
-      <xs:group ref="c:Settings"/>
-      <xs:attribute name="id" type="c:Identifier" use="required"/>
-    </xs:complexType>
-  </xs:element>
-</xs:schema>
-"""#,
+      <xs:element name="workspace">
+        <xs:complexType>
+          <xs:group ref="c:Settings"/>
+          <xs:attribute name="id" type="c:Identifier" use="required"/>
+        </xs:complexType>
+      </xs:element>
+    </xs:schema>
+
+    """#,
     "xml.xsd": #"""
-<?xml version="1.0" encoding="UTF-8"?>
-<!-- The one attribute of the XML namespace that Concord's documents use. -->
-<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"
-           targetNamespace="http://www.w3.org/XML/1998/namespace">
-  <xs:attribute name="lang" type="xs:language"/>
-</xs:schema>
-"""#,
+    <?xml version="1.0" encoding="UTF-8"?>
+    <!-- The one attribute of the XML namespace that Concord's documents use. -->
+    <xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"
+               targetNamespace="http://www.w3.org/XML/1998/namespace">
+      <xs:attribute name="lang" type="xs:language"/>
+    </xs:schema>
+
+    """#,
   ]
 }
