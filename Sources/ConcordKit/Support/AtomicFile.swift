@@ -1,5 +1,4 @@
 import Foundation
-
 import Glibc
 
 /// Writes files so that a crash or kill at any moment leaves either the old state or the

@@ -87,7 +87,8 @@ enum FileSystem {
     } catch let error as DiagnosticsError {
       throw error
     } catch {
-      throw DiagnosticsError(Diagnostic(file: path, message: "cannot read the file: \(error.localizedDescription)"))
+      throw DiagnosticsError(
+        Diagnostic(file: path, message: "cannot read the file: \(error.localizedDescription)"))
     }
   }
 }

@@ -41,7 +41,8 @@ public struct DeclarationWriter: Sendable {
     } else {
       writer.start("provenance")
       for input in declaration.provenance {
-        writer.empty("input", [("kind", input.kind.rawValue), ("path", input.path), ("sha256", input.sha256)])
+        writer.empty(
+          "input", [("kind", input.kind.rawValue), ("path", input.path), ("sha256", input.sha256)])
       }
       writer.end()
     }
@@ -98,7 +99,8 @@ public struct DeclarationWriter: Sendable {
       }
     }
     for standing in paragraph.dissociations {
-      writer.empty("dissociation", [("participant", standing.participant), ("round", String(standing.round))])
+      writer.empty(
+        "dissociation", [("participant", standing.participant), ("round", String(standing.round))])
     }
     for standing in paragraph.reservations {
       writer.element(
@@ -118,7 +120,10 @@ public struct DeclarationWriter: Sendable {
     for change in paragraph.changes {
       writer.empty(
         "change",
-        [("revision", String(change.revision)), ("by", change.by.isEmpty ? nil : change.by.joined(separator: " "))])
+        [
+          ("revision", String(change.revision)),
+          ("by", change.by.isEmpty ? nil : change.by.joined(separator: " ")),
+        ])
     }
     writer.end()
   }

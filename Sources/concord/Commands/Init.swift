@@ -14,7 +14,9 @@ extension Concord {
       do {
         let files = try WorkspaceTemplate.create(at: directory)
         for file in files { print("created \(file)") }
-        print("Next: edit the files, then run `concord validate \(directory)` and `concord assemble \(directory)`.")
+        print(
+          "Next: edit the files, then run `concord validate \(directory)` and `concord assemble \(directory)`."
+        )
       } catch {
         throw Console.fail(error)
       }
