@@ -29,9 +29,15 @@ final class TagLocator {
   func column(forMessage message: String, line: Int) -> Int {
     guard let element = quoted(after: "Element '", in: message) else { return 0 }
     let name = element.split(separator: "}").last.map(String.init) ?? element
-    guard let tag = find("<" + name, line: line, occurrence: 0, boundary: true)
-        ?? find(":" + name, line: line, occurrence: 0, boundary: true)
-    else { return 0 }
+    guard
+      let tag = find("<" + name, line: line, occurrence: 0, boundary: true)
+        ?? find(":" + name, line: line, occurrence: 0, boundary: true).map({
+          tagStart(before: $0, line: line)
+        })
+    else {
+      // Content errors ("Missing child element(s)") arrive at the element's end tag.
+      return find("</" + name, line: line, occurrence: 0, boundary: true).map { $0 + 1 } ?? 0
+    }
     if let attribute = quoted(after: "attribute '", in: message) {
       let local = attribute.split(separator: "}").last.map(String.init) ?? attribute
       let prefix = attribute.hasPrefix("{\(XML.xmlNamespace)}") ? "xml:" : ""
@@ -42,7 +48,47 @@ final class TagLocator {
     return tag + 1
   }
 
+  /// Where the duplicate that `Duplicate key-sequence ['value'] …` names stands. The streaming
+  /// validator reports it at the end of the constraint's scope (`</members>`), which says
+  /// nothing useful; this finds the second start tag of the element on or before `line` that
+  /// carries the value in an attribute on its own line. Nil when the message is another one or
+  /// the tags do not fit that shape.
+  ///
+  /// Linear in the bytes before `line`; runs only on this error.
+  func duplicateKey(forMessage message: String, before line: Int) -> (line: Int, column: Int)? {
+    guard message.contains("Duplicate key-sequence"),
+      let element = quoted(after: "Element '", in: message),
+      let value = quoted(after: "key-sequence ['", in: message)
+    else { return nil }
+    let name = element.split(separator: "}").last.map(String.init) ?? element
+    var found = 0
+    for candidate in 1...max(1, min(line, indexedLineStarts().count)) {
+      var occurrence = 0
+      while let tag = find("<" + name, line: candidate, occurrence: occurrence, boundary: true) {
+        occurrence += 1
+        let carries =
+          find("=\"\(value)\"", line: candidate, occurrence: 0, from: tag)
+          ?? find("='\(value)'", line: candidate, occurrence: 0, from: tag)
+        guard carries != nil else { continue }
+        found += 1
+        if found == 2 { return (candidate, tag + 1) }
+      }
+    }
+    return nil
+  }
+
   // MARK: - Searching
+
+  /// The column of the last `<` before `column` on `line` (the start of a prefixed tag).
+  private func tagStart(before column: Int, line: Int) -> Int {
+    var start = column
+    var occurrence = 0
+    while let found = find("<", line: line, occurrence: occurrence), found < column {
+      start = found
+      occurrence += 1
+    }
+    return start
+  }
 
   private func quoted(after marker: String, in message: String) -> String? {
     guard let start = message.range(of: marker) else { return nil }
