@@ -79,7 +79,8 @@ struct CrossChecks {
         if let first = clauseAt[clause.id] {
           report("duplicate clause id \"\(clause.id)\", first used at \(first)", at: clause.location)
         } else if let other = sectionAt[clause.id] {
-          report("clause id \"\(clause.id)\" is already the id of the section at \(other)", at: clause.location)
+          report(
+            "clause id \"\(clause.id)\" is already the id of the section at \(other)", at: clause.location)
         } else {
           clauseAt[clause.id] = clause.location
         }
@@ -99,7 +100,9 @@ struct CrossChecks {
     for round in workspace.rounds {
       let folder = FileSystem.join(workspace.path, WorkspaceLoader.positionsFolder, "round-\(round.number)")
       if round.number != expected {
-        let missing = expected == round.number - 1 ? "round-\(expected)" : "round-\(expected) to round-\(round.number - 1)"
+        let missing =
+          expected == round.number - 1
+          ? "round-\(expected)" : "round-\(expected) to round-\(round.number - 1)"
         report(
           "round \(round.number) follows round \(expected - 1), but \(missing) is missing: rounds are numbered without gaps",
           at: SourceLocation(file: folder))
@@ -107,7 +110,9 @@ struct CrossChecks {
       expected = round.number + 1
       var newIDs: [String: SourceLocation] = [:]
       for positions in round.positions {
-        check(positions, round: round.number, known: known, sections: sectionIDs, inserted: &insertedAt, newIDs: &newIDs)
+        check(
+          positions, round: round.number, known: known, sections: sectionIDs, inserted: &insertedAt,
+          newIDs: &newIDs)
       }
       known.formUnion(newIDs.keys)
     }
@@ -143,7 +148,14 @@ struct CrossChecks {
     let base = workspace.settings.baseLanguage
     var stanceAt: [String: SourceLocation] = [:]
     for stance in positions.stances {
-      if let first = stanceAt[stance.paragraph] {
+      // An insertion reusing a paragraph's id is reported as such below, not as a second stance.
+      let reusesID: Bool
+      if case .insert = stance.action {
+        reusesID = known.contains(stance.paragraph)
+      } else {
+        reusesID = false
+      }
+      if let first = stanceAt[stance.paragraph], !reusesID {
         report(
           "\(positions.participant) takes two stances on paragraph \"\(stance.paragraph)\" in round \(round) (the first at line \(first.line)): one stance per paragraph per round",
           at: stance.location)
@@ -152,7 +164,9 @@ struct CrossChecks {
       switch stance.action {
       case .insert(let after, let texts):
         if known.contains(stance.paragraph) || sections.contains(stance.paragraph) {
-          report("insert id \"\(stance.paragraph)\" is already the id of a paragraph or section", at: stance.location)
+          report(
+            "insert id \"\(stance.paragraph)\" is already the id of a paragraph or section",
+            at: stance.location)
         } else if let first = inserted[stance.paragraph] ?? newIDs[stance.paragraph] {
           report("duplicate insert id \"\(stance.paragraph)\", first used at \(first)", at: stance.location)
         } else {

@@ -23,6 +23,7 @@ public struct Validator: Sendable {
         report.diagnostics += loader.reader.validate(path)
       }
     }
+    report.diagnostics = report.diagnostics.removingRepeats()
     return report
   }
 
@@ -37,7 +38,8 @@ public struct Validator: Sendable {
     }
     let revisions = FileSystem.join(path, RevisionStore.folder)
     guard FileSystem.isDirectory(revisions) else { return }
-    for name in (try? FileSystem.names(in: revisions)) ?? [] where RevisionStore.revisionNumber(ofFile: name) != nil {
+    for name in (try? FileSystem.names(in: revisions)) ?? []
+    where RevisionStore.revisionNumber(ofFile: name) != nil {
       let file = FileSystem.join(revisions, name)
       report.files.append(file)
       report.diagnostics += loader.reader.validate(file)

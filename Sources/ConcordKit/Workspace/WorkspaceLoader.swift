@@ -62,7 +62,8 @@ public struct WorkspaceLoader: Sendable {
         }
       }
     } else {
-      diagnostics.append(Diagnostic(file: clausesPath, message: "missing folder: the zero draft's clause files go here"))
+      diagnostics.append(
+        Diagnostic(file: clausesPath, message: "missing folder: the zero draft's clause files go here"))
     }
 
     var rounds: [Round] = []
@@ -101,7 +102,9 @@ public struct WorkspaceLoader: Sendable {
     }
     rounds.sort { $0.number < $1.number }
 
-    guard let workspaceRoot, let membersRoot else { throw DiagnosticsError(diagnostics) }
+    guard let workspaceRoot, let membersRoot else {
+      throw DiagnosticsError(diagnostics.removingRepeats())
+    }
     let settings = InputDecoding.settings(
       workspaceRoot, file: FileSystem.join(path, Self.workspaceFile))
     let participants = InputDecoding.participants(membersRoot.elements(named: "participant"))
@@ -117,13 +120,18 @@ public struct WorkspaceLoader: Sendable {
     let workspace = Workspace(
       path: path, settings: settings, participants: participants, sections: sections,
       rounds: rounds, inputs: inputs)
-    let draftComplete = !diagnostics.contains { $0.file.contains("/\(Self.clausesFolder)/") }
+    // Without every clause file (or without any), references to paragraphs cannot be checked.
+    let draftComplete =
+      !sections.isEmpty && !diagnostics.contains { $0.file.contains("/\(Self.clausesFolder)/") }
     var checks = CrossChecks(workspace: workspace, draftComplete: draftComplete)
-    checks.checkLanguages(in: [(FileSystem.join(path, Self.workspaceFile), workspaceRoot),
-      (FileSystem.join(path, Self.membersFile), membersRoot)] + sectionTrees + positionTrees)
+    checks.checkLanguages(
+      in: [
+        (FileSystem.join(path, Self.workspaceFile), workspaceRoot),
+        (FileSystem.join(path, Self.membersFile), membersRoot),
+      ] + sectionTrees + positionTrees)
     checks.run()
     diagnostics += checks.diagnostics
-    guard diagnostics.isEmpty else { throw DiagnosticsError(diagnostics) }
+    guard diagnostics.isEmpty else { throw DiagnosticsError(diagnostics.removingRepeats()) }
     return workspace
   }
 }
