@@ -1,11 +1,22 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Finds the column of a start tag or attribute in a document's bytes.
 ///
 /// libxml2 records the line of each element but not its column, and schema errors carry
 /// neither; this recovers the column from the raw text so every diagnostic can say
-/// `file:line:col`. Line starts are indexed once (linear time), lazily, on first use.
+/// `file:line:col`. Line starts are indexed lazily and only as far as the lines asked for
+/// (with `memchr`), so locating the root element of a large file reads its first lines only;
+/// over a whole document the indexing is linear in its size.
 final class TagLocator {
   private let bytes: UnsafeRawBufferPointer
-  private var lineStarts: [Int]?
+  /// The offsets where lines 1, 2, … start, as far as indexed.
+  private var lineStarts: [Int] = [0]
+  /// Bytes before this offset have been indexed.
+  private var indexed = 0
   /// How many tags of a name on a line have been located already, for the next occurrence.
   private var seen: [Key: Int] = [:]
 
@@ -62,7 +73,7 @@ final class TagLocator {
     else { return nil }
     let name = element.split(separator: "}").last.map(String.init) ?? element
     var found = 0
-    for candidate in 1...max(1, min(line, indexedLineStarts().count)) {
+    for candidate in 1...max(1, min(line, indexLines(through: line))) {
       var occurrence = 0
       while let tag = find("<" + name, line: candidate, occurrence: occurrence, boundary: true) {
         occurrence += 1
@@ -102,10 +113,9 @@ final class TagLocator {
   private func find(
     _ needle: String, line: Int, occurrence: Int, boundary: Bool = false, from: Int = 0
   ) -> Int? {
-    let starts = indexedLineStarts()
-    guard line >= 1, line <= starts.count else { return nil }
-    let lineStart = starts[line - 1]
-    let lineEnd = line < starts.count ? starts[line] : bytes.count
+    guard line >= 1, line <= indexLines(through: line) else { return nil }
+    let lineStart = lineStarts[line - 1]
+    let lineEnd = line < lineStarts.count ? lineStarts[line] : bytes.count
     let pattern = Array(needle.utf8)
     var remaining = occurrence
     var offset = lineStart
@@ -139,13 +149,19 @@ final class TagLocator {
     }
   }
 
-  private func indexedLineStarts() -> [Int] {
-    if let lineStarts { return lineStarts }
-    var starts = [0]
-    for index in 0..<bytes.count where bytes[index] == UInt8(ascii: "\n") {
-      starts.append(index + 1)
+  /// Indexes line starts until the end of `line` is known (or the bytes end); returns how
+  /// many lines are indexed.
+  @discardableResult
+  private func indexLines(through line: Int) -> Int {
+    guard let base = bytes.baseAddress else { return lineStarts.count }
+    while lineStarts.count <= line, indexed < bytes.count {
+      if let newline = memchr(base + indexed, Int32(UInt8(ascii: "\n")), bytes.count - indexed) {
+        indexed = base.distance(to: UnsafeRawPointer(newline)) + 1
+        lineStarts.append(indexed)
+      } else {
+        indexed = bytes.count
+      }
     }
-    lineStarts = starts
-    return starts
+    return lineStarts.count
   }
 }
