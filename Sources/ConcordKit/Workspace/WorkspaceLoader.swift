@@ -15,7 +15,8 @@ public struct WorkspaceLoader: Sendable {
   public static let clausesFolder = "clauses"
   public static let positionsFolder = "positions"
 
-  public func load(_ path: String) throws -> Workspace {
+  /// - Parameter progress: told after each file read ("read 120 files"), for a progress line.
+  public func load(_ path: String, progress: ProgressHandler? = nil) throws -> Workspace {
     var diagnostics: [Diagnostic] = []
     guard FileSystem.isDirectory(path) else {
       throw DiagnosticsError(Diagnostic(file: path, message: "not a workspace folder"))
@@ -30,6 +31,7 @@ public struct WorkspaceLoader: Sendable {
         let data = try FileSystem.read(file, limit: reader.limits.maxInputBytes)
         let root = try reader.read(data, as: kind, displayPath: file)
         inputs.append(InputDigest(kind: inputKind, path: relative, sha256: Digest.sha256(data)))
+        progress?("read \(inputs.count) files")
         return root
       } catch let error as DiagnosticsError {
         diagnostics += error.diagnostics

@@ -81,6 +81,22 @@ public struct DocumentReader: Sendable {
     }
   }
 
+  /// Validates a document held in memory without building its tree: how the assembler
+  /// checks a revision before writing it.
+  public func validate(_ data: Data, as expected: SchemaName, displayPath: String) -> [Diagnostic] {
+    data.withUnsafeBytes { bytes in
+      do {
+        let schema = try self.schema(for: bytes, expected: expected, path: displayPath)
+        return LibXML2.read(bytes, path: displayPath, schema: schema, buildTree: false).diagnostics
+          .filter { $0.severity == .error }
+      } catch let error as DiagnosticsError {
+        return error.diagnostics
+      } catch {
+        return [Diagnostic(file: displayPath, message: "\(error)")]
+      }
+    }
+  }
+
   // MARK: - Before libxml2
 
   /// The file's bytes; problems reading it are reported under the name diagnostics use.

@@ -17,22 +17,32 @@ final class TagLocator {
   private var lineStarts: [Int] = [0]
   /// Bytes before this offset have been indexed.
   private var indexed = 0
-  /// How many tags of a name on a line have been located already, for the next occurrence.
-  private var seen: [Key: Int] = [:]
-
-  private struct Key: Hashable {
-    var line: Int
-    var name: String
-  }
+  /// Just past the last tag located: elements arrive in document order, so the next one
+  /// starts after it. Keeps locating every element of a document linear in its size.
+  private var cursor = 0
 
   init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
 
-  /// The column of the next not-yet-located `<name` on `line` (elements arrive in order).
+  /// The column of the next `<name` on `line` after the last tag located (elements arrive
+  /// in document order).
   func column(ofTag name: String, line: Int) -> Int {
-    let key = Key(line: line, name: name)
-    let occurrence = seen[key, default: 0]
-    seen[key] = occurrence + 1
-    return find("<" + name, line: line, occurrence: occurrence, boundary: true).map { $0 + 1 } ?? 0
+    guard line >= 1, line <= indexLines(through: line) else { return 0 }
+    let lineStart = lineStarts[line - 1]
+    let lineEnd = line < lineStarts.count ? lineStarts[line] : bytes.count
+    let pattern = Array(("<" + name).utf8)
+    var offset = max(cursor, lineStart)
+    while offset + pattern.count <= lineEnd {
+      if bytes[offset] == pattern[0], matches(pattern, at: offset),
+        isBoundary(at: offset + pattern.count, end: lineEnd)
+      {
+        cursor = offset + pattern.count
+        var column = 1
+        for index in lineStart..<offset where bytes[index] & 0xC0 != 0x80 { column += 1 }
+        return column
+      }
+      offset += 1
+    }
+    return 0
   }
 
   /// The column an error message refers to: `Element 'x', attribute 'y': …` points at `y=`

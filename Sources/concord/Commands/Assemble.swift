@@ -1,0 +1,50 @@
+import ArgumentParser
+import ConcordKit
+import Foundation
+
+extension Concord {
+  struct Assemble: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Write every revision that is due: Rev.0, then Rev.k for each round k.",
+      discussion: """
+        Rev.0 is the zero draft (clauses/). Rev.k follows from Rev.k-1 and the positions in
+        positions/round-k/. Existing revisions are never rewritten; if their inputs have
+        changed since, nothing is written and the changes are listed.
+        """)
+
+    @Argument(help: "The workspace folder.")
+    var workspace: String
+
+    @Option(help: "Stop at this revision number.")
+    var until: Int?
+
+    @Option(help: "Date the new revisions (YYYY-MM-DD); without it, nothing depends on the clock.")
+    var date: String?
+
+    @OptionGroup var schemas: SchemaOptions
+
+    func validate() throws {
+      if let until, until < 0 { throw ValidationError("--until takes a revision number (0 or more).") }
+      if let date, date.range(of: #"^\d{4}-\d{2}-\d{2}$"#, options: .regularExpression) == nil {
+        throw ValidationError("--date takes a date as YYYY-MM-DD, e.g. 2025-09-01.")
+      }
+    }
+
+    func run() throws {
+      let assembler = Assembler(loader: WorkspaceLoader(reader: schemas.reader))
+      let progress = ProgressLine()
+      defer { progress.finish() }
+      do {
+        let report = try assembler.assemble(workspace, until: until, date: date, progress: progress.handler)
+        progress.finish()
+        Console.report(report.warnings)
+        for revision in report.written {
+          print("wrote \(RevisionSummary.line(for: revision, in: workspace))")
+        }
+        print("Rev.\(report.current) is current")
+      } catch {
+        throw Console.fail(error)
+      }
+    }
+  }
+}

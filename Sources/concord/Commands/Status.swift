@@ -1,0 +1,42 @@
+import ArgumentParser
+import ConcordKit
+import Foundation
+
+extension Concord {
+  struct Status: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Show where consensus stands: paragraphs, options, who stands where, convergence.")
+
+    @Argument(help: "The workspace folder.")
+    var workspace: String
+
+    @Option(help: "The revision to show (default: the latest).")
+    var revision: Int?
+
+    @Option(help: "Output format: text, json or html.")
+    var format: StatusFormat = .text
+
+    @OptionGroup var schemas: SchemaOptions
+
+    enum StatusFormat: String, ExpressibleByArgument, CaseIterable { case text, json, html }
+
+    func validate() throws {
+      if let revision, revision < 0 {
+        throw ValidationError("--revision takes a revision number (0 or more).")
+      }
+    }
+
+    func run() throws {
+      do {
+        let report = try StatusReport.load(workspace: workspace, revision: revision, reader: schemas.reader)
+        switch format {
+        case .text: print(StatusText.render(report), terminator: "")
+        case .json: print(StatusJSON.render(report))
+        case .html: print(StatusHTML.render(report), terminator: "")
+        }
+      } catch {
+        throw Console.fail(error)
+      }
+    }
+  }
+}
