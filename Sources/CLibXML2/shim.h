@@ -1,6 +1,13 @@
 #ifndef CONCORD_CLIBXML2_SHIM_H
 #define CONCORD_CLIBXML2_SHIM_H
 
+/* libxml2 is built with ICU, so encoding.h includes the system's <unicode/ucnv.h>, whose
+   declarations (UErrorCode, …) clash with Foundation's own ICU module when both are
+   imported into one Swift module. Concord never touches the ICU converter fields of
+   xmlCharEncodingHandler (it only passes pointers to it), so the shim leaves ICU out. */
+#include <libxml/xmlversion.h>
+#undef LIBXML_ICU_ENABLED
+
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 #include <libxml/xmlIO.h>

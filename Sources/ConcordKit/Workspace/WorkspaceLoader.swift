@@ -104,7 +104,9 @@ public struct WorkspaceLoader: Sendable {
     }
     rounds.sort { $0.number < $1.number }
 
-    guard let workspaceRoot, let membersRoot else { throw DiagnosticsError(diagnostics) }
+    guard let workspaceRoot, let membersRoot else {
+      throw DiagnosticsError(diagnostics.removingRepeats())
+    }
     let settings = InputDecoding.settings(
       workspaceRoot, file: FileSystem.join(path, Self.workspaceFile))
     let participants = InputDecoding.participants(membersRoot.elements(named: "participant"))
@@ -120,7 +122,9 @@ public struct WorkspaceLoader: Sendable {
     let workspace = Workspace(
       path: path, settings: settings, participants: participants, sections: sections,
       rounds: rounds, inputs: inputs)
-    let draftComplete = !diagnostics.contains { $0.file.contains("/\(Self.clausesFolder)/") }
+    // Without every clause file (or without any), references to paragraphs cannot be checked.
+    let draftComplete =
+      !sections.isEmpty && !diagnostics.contains { $0.file.contains("/\(Self.clausesFolder)/") }
     var checks = CrossChecks(workspace: workspace, draftComplete: draftComplete)
     checks.checkLanguages(
       in: [
@@ -129,7 +133,7 @@ public struct WorkspaceLoader: Sendable {
       ] + sectionTrees + positionTrees)
     checks.run()
     diagnostics += checks.diagnostics
-    guard diagnostics.isEmpty else { throw DiagnosticsError(diagnostics) }
+    guard diagnostics.isEmpty else { throw DiagnosticsError(diagnostics.removingRepeats()) }
     return workspace
   }
 }

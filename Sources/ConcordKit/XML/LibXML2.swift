@@ -70,7 +70,7 @@ enum LibXML2 {
   /// The local name and namespace of the document's root element, read without validation.
   /// Stops at the first element, so it costs next to nothing on large files.
   static func rootElement(_ bytes: UnsafeRawBufferPointer, path: String) -> (
-    name: String, namespace: String?
+    name: String, namespace: String?, line: Int, column: Int
   )? {
     initialize()
     let sink = ErrorSink(path: path, source: bytes)
@@ -83,8 +83,11 @@ enum LibXML2 {
       reader, recordError, Unmanaged.passUnretained(sink).toOpaque())
     while xmlTextReaderRead(reader) == 1 {
       if xmlTextReaderNodeType(reader) == elementNode {
+        let line = Int(xmlGetLineNo(xmlTextReaderCurrentNode(reader)))
+        let qualifiedName = string(xmlTextReaderConstName(reader)) ?? ""
         return (
-          string(xmlTextReaderConstLocalName(reader)) ?? "", string(xmlTextReaderConstNamespaceUri(reader))
+          string(xmlTextReaderConstLocalName(reader)) ?? "", string(xmlTextReaderConstNamespaceUri(reader)),
+          line, TagLocator(bytes).column(ofTag: qualifiedName, line: line)
         )
       }
     }
@@ -114,6 +117,15 @@ enum LibXML2 {
       }
     case .directory(let directory):
       let file = directory.hasSuffix("/") ? directory + name.fileName : directory + "/" + name.fileName
+      guard FileSystem.isDirectory(directory) else {
+        return .failure(
+          DiagnosticsError(
+            Diagnostic(
+              file: directory,
+              message:
+                "schema folder does not exist (named by --schemas or CONCORD_SCHEMAS); cannot validate \(name.rootElement) documents"
+            )))
+      }
       return compileSchema(file: file, documents: "\(name.rootElement) documents")
     }
     return finish(schema, sink: sink, displayPath: displayPath, documents: "\(name.rootElement) documents")
@@ -134,6 +146,12 @@ enum LibXML2 {
     var schema: xmlSchemaPtr?
     if let context = xmlSchemaNewParserCtxt(FileSystem.absolute(file)) {
       schema = parse(context, sink: sink)
+    }
+    // libxml2 says only "Failed to parse the XML resource": name the line that breaks it.
+    if schema == nil, let data = try? FileSystem.read(file, limit: Limits().maxInputBytes),
+      let error = data.withUnsafeBytes({ wellFormednessError($0, path: file) })
+    {
+      sink.diagnostics.insert(error, at: 0)
     }
     return finish(schema, sink: sink, displayPath: file, documents: documents)
   }
@@ -254,12 +272,18 @@ private final class ErrorSink {
 
   func record(_ error: xmlError) {
     let raw = error.message.map { String(cString: $0) } ?? "unknown libxml2 error"
+    // libxml2 follows a failed facet check with this internal note about the same value.
+    if raw.contains("No precomputed value available") { return }
     let message = Self.readable(raw)
     let severity: Diagnostic.Severity = error.level == XML_ERR_WARNING ? .warning : .error
-    let line = Int(error.line)
+    var line = Int(error.line)
     var column = Int(error.int2)
     if column <= 0, line > 0, let locator {
-      column = locator.column(forMessage: raw, line: line)
+      if let duplicate = locator.duplicateKey(forMessage: raw, before: line) {
+        (line, column) = duplicate
+      } else {
+        column = locator.column(forMessage: raw, line: line)
+      }
     }
     let file: String
     if let name = error.file.map({ String(cString: $0) }), !name.isEmpty, name != path,
@@ -275,7 +299,9 @@ private final class ErrorSink {
 
   /// libxml2's messages end with a newline and spell names as `{urn:concord:1}clause`.
   static func readable(_ message: String) -> String {
-    var text = message.trimmingCharacters(in: .whitespacesAndNewlines)
+    // One line per diagnostic: some messages continue on a second line ("Bytes: 0xFF …").
+    var text = message.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+      .filter { !$0.isEmpty }.joined(separator: " ")
     text = text.replacingOccurrences(of: "{\(XML.concordNamespace)}", with: "")
     text = text.replacingOccurrences(of: "{\(XML.xmlNamespace)}", with: "xml:")
     text = text.replacingOccurrences(of: "Schemas validity error : ", with: "")

@@ -1,11 +1,22 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Finds the column of a start tag or attribute in a document's bytes.
 ///
 /// libxml2 records the line of each element but not its column, and schema errors carry
 /// neither; this recovers the column from the raw text so every diagnostic can say
-/// `file:line:col`. Line starts are indexed once (linear time), lazily, on first use.
+/// `file:line:col`. Line starts are indexed lazily and only as far as the lines asked for
+/// (with `memchr`), so locating the root element of a large file reads its first lines only;
+/// over a whole document the indexing is linear in its size.
 final class TagLocator {
   private let bytes: UnsafeRawBufferPointer
-  private var lineStarts: [Int]?
+  /// The offsets where lines 1, 2, … start, as far as indexed.
+  private var lineStarts: [Int] = [0]
+  /// Bytes before this offset have been indexed.
+  private var indexed = 0
   /// Just past the last tag located: elements arrive in document order, so the next one
   /// starts after it. Keeps locating every element of a document linear in its size.
   private var cursor = 0
@@ -15,10 +26,9 @@ final class TagLocator {
   /// The column of the next `<name` on `line` after the last tag located (elements arrive
   /// in document order).
   func column(ofTag name: String, line: Int) -> Int {
-    let starts = indexedLineStarts()
-    guard line >= 1, line <= starts.count else { return 0 }
-    let lineStart = starts[line - 1]
-    let lineEnd = line < starts.count ? starts[line] : bytes.count
+    guard line >= 1, line <= indexLines(through: line) else { return 0 }
+    let lineStart = lineStarts[line - 1]
+    let lineEnd = line < lineStarts.count ? lineStarts[line] : bytes.count
     let pattern = Array(("<" + name).utf8)
     var offset = max(cursor, lineStart)
     while offset + pattern.count <= lineEnd {
@@ -42,8 +52,13 @@ final class TagLocator {
     let name = element.split(separator: "}").last.map(String.init) ?? element
     guard
       let tag = find("<" + name, line: line, occurrence: 0, boundary: true)
-        ?? find(":" + name, line: line, occurrence: 0, boundary: true)
-    else { return 0 }
+        ?? find(":" + name, line: line, occurrence: 0, boundary: true).map({
+          tagStart(before: $0, line: line)
+        })
+    else {
+      // Content errors ("Missing child element(s)") arrive at the element's end tag.
+      return find("</" + name, line: line, occurrence: 0, boundary: true).map { $0 + 1 } ?? 0
+    }
     if let attribute = quoted(after: "attribute '", in: message) {
       let local = attribute.split(separator: "}").last.map(String.init) ?? attribute
       let prefix = attribute.hasPrefix("{\(XML.xmlNamespace)}") ? "xml:" : ""
@@ -54,7 +69,47 @@ final class TagLocator {
     return tag + 1
   }
 
+  /// Where the duplicate that `Duplicate key-sequence ['value'] …` names stands. The streaming
+  /// validator reports it at the end of the constraint's scope (`</members>`), which says
+  /// nothing useful; this finds the second start tag of the element on or before `line` that
+  /// carries the value in an attribute on its own line. Nil when the message is another one or
+  /// the tags do not fit that shape.
+  ///
+  /// Linear in the bytes before `line`; runs only on this error.
+  func duplicateKey(forMessage message: String, before line: Int) -> (line: Int, column: Int)? {
+    guard message.contains("Duplicate key-sequence"),
+      let element = quoted(after: "Element '", in: message),
+      let value = quoted(after: "key-sequence ['", in: message)
+    else { return nil }
+    let name = element.split(separator: "}").last.map(String.init) ?? element
+    var found = 0
+    for candidate in 1...max(1, min(line, indexLines(through: line))) {
+      var occurrence = 0
+      while let tag = find("<" + name, line: candidate, occurrence: occurrence, boundary: true) {
+        occurrence += 1
+        let carries =
+          find("=\"\(value)\"", line: candidate, occurrence: 0, from: tag)
+          ?? find("='\(value)'", line: candidate, occurrence: 0, from: tag)
+        guard carries != nil else { continue }
+        found += 1
+        if found == 2 { return (candidate, tag + 1) }
+      }
+    }
+    return nil
+  }
+
   // MARK: - Searching
+
+  /// The column of the last `<` before `column` on `line` (the start of a prefixed tag).
+  private func tagStart(before column: Int, line: Int) -> Int {
+    var start = column
+    var occurrence = 0
+    while let found = find("<", line: line, occurrence: occurrence), found < column {
+      start = found
+      occurrence += 1
+    }
+    return start
+  }
 
   private func quoted(after marker: String, in message: String) -> String? {
     guard let start = message.range(of: marker) else { return nil }
@@ -68,10 +123,9 @@ final class TagLocator {
   private func find(
     _ needle: String, line: Int, occurrence: Int, boundary: Bool = false, from: Int = 0
   ) -> Int? {
-    let starts = indexedLineStarts()
-    guard line >= 1, line <= starts.count else { return nil }
-    let lineStart = starts[line - 1]
-    let lineEnd = line < starts.count ? starts[line] : bytes.count
+    guard line >= 1, line <= indexLines(through: line) else { return nil }
+    let lineStart = lineStarts[line - 1]
+    let lineEnd = line < lineStarts.count ? lineStarts[line] : bytes.count
     let pattern = Array(needle.utf8)
     var remaining = occurrence
     var offset = lineStart
@@ -105,13 +159,19 @@ final class TagLocator {
     }
   }
 
-  private func indexedLineStarts() -> [Int] {
-    if let lineStarts { return lineStarts }
-    var starts = [0]
-    for index in 0..<bytes.count where bytes[index] == UInt8(ascii: "\n") {
-      starts.append(index + 1)
+  /// Indexes line starts until the end of `line` is known (or the bytes end); returns how
+  /// many lines are indexed.
+  @discardableResult
+  private func indexLines(through line: Int) -> Int {
+    guard let base = bytes.baseAddress else { return lineStarts.count }
+    while lineStarts.count <= line, indexed < bytes.count {
+      if let newline = memchr(base + indexed, Int32(UInt8(ascii: "\n")), bytes.count - indexed) {
+        indexed = base.distance(to: UnsafeRawPointer(newline)) + 1
+        lineStarts.append(indexed)
+      } else {
+        indexed = bytes.count
+      }
     }
-    lineStarts = starts
-    return starts
+    return lineStarts.count
   }
 }
