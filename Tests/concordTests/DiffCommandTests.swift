@@ -1,20 +1,10 @@
 import Foundation
 import Testing
 
-/// `concord diff` run as a program: arguments, output, exit status, and git driving it.
+/// `concord diff` run as a program: arguments, output, exit status, and git driving it. Most
+/// tests go through the shared `Concord.run`; colour and git need an environment of their own.
 private enum DiffCommand {
-  static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    .deletingLastPathComponent().deletingLastPathComponent().path
-
-  static let fixtures = packageRoot + "/Tests/ConcordKitTests/Diff/Fixtures"
-
-  /// The built binary: `CONCORD_BINARY`, or the one next to this test bundle, or `.build/debug`.
-  static var binary: String {
-    if let path = ProcessInfo.processInfo.environment["CONCORD_BINARY"] { return path }
-    let nextToTests = Bundle.main.bundleURL.appendingPathComponent("concord").path
-    if FileManager.default.isExecutableFile(atPath: nextToTests) { return nextToTests }
-    return packageRoot + "/.build/debug/concord"
-  }
+  static let fixtures = Concord.repository + "/Tests/ConcordKitTests/Diff/Fixtures"
 
   struct Result {
     var status: Int32
@@ -22,46 +12,39 @@ private enum DiffCommand {
     var stderr: String
   }
 
+  /// Runs any program with the environment changed as given; output goes through files.
   static func run(
-    _ executable: String, _ arguments: [String], in directory: String? = nil,
-    environment: [String: String] = [:]
+    _ executable: String, _ arguments: [String], in directory: String = Concord.repository,
+    environment: [String: String?] = [:]
   ) throws -> Result {
+    let outputs = try TemporaryOutputs()
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
-    if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
+    process.currentDirectoryURL = URL(fileURLWithPath: directory)
     var merged = ProcessInfo.processInfo.environment
-    merged.removeValue(forKey: "NO_COLOR")
     for (key, value) in environment { merged[key] = value }
     process.environment = merged
-    let out = Pipe()
-    let err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
+    process.standardOutput = try FileHandle(forWritingTo: outputs.output)
+    process.standardError = try FileHandle(forWritingTo: outputs.error)
     try process.run()
-    let stdout = out.fileHandleForReading.readDataToEndOfFile()
-    let stderr = err.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     return Result(
-      status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-      stderr: String(decoding: stderr, as: UTF8.self))
+      status: process.terminationStatus, stdout: try String(contentsOf: outputs.output, encoding: .utf8),
+      stderr: try String(contentsOf: outputs.error, encoding: .utf8))
   }
 
-  static func concord(_ arguments: [String], in directory: String? = nil, environment: [String: String] = [:])
+  static var binary: String { Concord.binary ?? Concord.repository + "/.build/debug/concord" }
+
+  static func concord(_ arguments: [String], environment: [String: String?] = ["NO_COLOR": nil])
     throws -> Result
   {
-    try run(binary, arguments, in: directory, environment: environment)
+    try run(binary, arguments, environment: environment)
   }
 
-  static func temporaryDirectory() throws -> String {
-    let path = NSTemporaryDirectory() + "concord-diff-test-" + UUID().uuidString
-    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    return path
-  }
-
-  /// A workspace folder holding the two small fixtures as Rev.3 and Rev.4.
-  static func workspace() throws -> String {
-    let root = try temporaryDirectory()
+  /// A workspace folder in `scratch` holding the two small fixtures as Rev.3 and Rev.4.
+  static func workspace(in scratch: ScratchFolder) throws -> String {
+    let root = scratch.path + "/small"
     try FileManager.default.createDirectory(atPath: root + "/revisions", withIntermediateDirectories: true)
     for revision in [3, 4] {
       try FileManager.default.copyItem(
@@ -81,8 +64,8 @@ private enum DiffCommand {
 }
 
 @Test func revisionsOfAWorkspaceAreNamedByNumberOrFromTheLatest() throws {
-  let workspace = try DiffCommand.workspace()
-  defer { try? FileManager.default.removeItem(atPath: workspace) }
+  let scratch = try ScratchFolder()
+  let workspace = try DiffCommand.workspace(in: scratch)
   let expected = try DiffCommand.concord(["diff", workspace, "3", "4"]).stdout
   #expect(expected.contains("Rev.3 → Rev.4"))
   for arguments in [
@@ -97,8 +80,8 @@ private enum DiffCommand {
 }
 
 @Test func jsonOutputFollowsTheContract() throws {
-  let workspace = try DiffCommand.workspace()
-  defer { try? FileManager.default.removeItem(atPath: workspace) }
+  let scratch = try ScratchFolder()
+  let workspace = try DiffCommand.workspace(in: scratch)
   let result = try DiffCommand.concord(["diff", workspace, "3", "4", "--format", "json"])
   #expect(result.status == 0)
   let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
@@ -122,13 +105,14 @@ private enum DiffCommand {
   let files = [DiffCommand.fixtures + "/small-rev3.xml", DiffCommand.fixtures + "/small-rev4.xml"]
   #expect(!(try DiffCommand.concord(["diff"] + files).stdout.contains("\u{1B}[")))
   #expect(try DiffCommand.concord(["diff", "--color"] + files).stdout.contains("\u{1B}[32m"))
-  let noColor = try DiffCommand.concord(["diff", "--no-color"] + files, environment: ["NO_COLOR": "1"])
+  let noColor = try DiffCommand.concord(["diff"] + files, environment: ["NO_COLOR": "1"])
   #expect(!noColor.stdout.contains("\u{1B}["))
+  #expect(!(try DiffCommand.concord(["diff", "--no-color"] + files).stdout.contains("\u{1B}[")))
 }
 
 @Test func aMissingRevisionIsAnErrorNamingTheRevisionsThatExist() throws {
-  let workspace = try DiffCommand.workspace()
-  defer { try? FileManager.default.removeItem(atPath: workspace) }
+  let scratch = try ScratchFolder()
+  let workspace = try DiffCommand.workspace(in: scratch)
   let result = try DiffCommand.concord(["diff", workspace, "7", "4"])
   #expect(result.status == 1)
   #expect(result.stderr.contains("there is no Rev.7 (revisions on disk: Rev.3, Rev.4)"))
@@ -136,9 +120,8 @@ private enum DiffCommand {
 }
 
 @Test func anInvalidDeclarationIsReportedWithItsLocation() throws {
-  let directory = try DiffCommand.temporaryDirectory()
-  defer { try? FileManager.default.removeItem(atPath: directory) }
-  let broken = directory + "/broken.xml"
+  let scratch = try ScratchFolder()
+  let broken = scratch.path + "/broken.xml"
   try "<declaration xmlns=\"urn:concord:1\" workspace=\"x\" revision=\"1\"><oops/></declaration>"
     .write(toFile: broken, atomically: true, encoding: .utf8)
   let result = try DiffCommand.concord(["diff", broken, DiffCommand.fixtures + "/small-rev4.xml"])
@@ -152,8 +135,8 @@ private enum DiffCommand {
 }
 
 @Test func gitUsesConcordDiffAsTheDiffDriverForRevisions() throws {
-  let repository = try DiffCommand.temporaryDirectory()
-  defer { try? FileManager.default.removeItem(atPath: repository) }
+  let scratch = try ScratchFolder()
+  let repository = scratch.path
   func git(_ arguments: String...) throws -> DiffCommand.Result {
     let result = try DiffCommand.run(
       "/usr/bin/env",
@@ -196,11 +179,8 @@ private enum DiffCommand {
 }
 
 @Test func theExampleWorkspaceDiffShowsTheNegotiatedChangesAndNothingElse() throws {
-  let root = try DiffCommand.temporaryDirectory()
-  defer { try? FileManager.default.removeItem(atPath: root) }
-  let workspace = root + "/sco-2025"
-  try FileManager.default.copyItem(atPath: DiffCommand.packageRoot + "/Drafts/sco-2025", toPath: workspace)
-  try? FileManager.default.removeItem(atPath: workspace + "/revisions")
+  let scratch = try ScratchFolder()
+  let workspace = try scratch.copyOfExample()
   #expect(try DiffCommand.concord(["assemble", workspace]).status == 0)
   let result = try DiffCommand.concord(["diff", workspace, "0", "2"])
   #expect(result.status == 0, "\(result.stderr)")
