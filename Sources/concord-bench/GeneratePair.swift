@@ -42,7 +42,8 @@ struct GeneratePair: ParsableCommand {
     ).make()
     try writeFile(try DeclarationWriter().xml(a), to: output + "/a.xml")
     try writeFile(try DeclarationWriter().xml(b), to: output + "/b.xml")
-    print("wrote \(output)/a.xml (\(a.paragraphs.count) paragraphs) and \(output)/b.xml (\(b.paragraphs.count))")
+    print(
+      "wrote \(output)/a.xml (\(a.paragraphs.count) paragraphs) and \(output)/b.xml (\(b.paragraphs.count))")
   }
 }
 
@@ -59,10 +60,15 @@ struct PairGenerator {
   func make() -> (Declaration, Declaration) {
     let folder = FileManager.default.temporaryDirectory.path + "/concord-pair-\(seed)-\(paragraphs)"
     let generator = WorkspaceGenerator(
-      paragraphs: paragraphs, participants: 26, languages: languages, rounds: 0, share: 0, words: words, seed: seed)
-    let workspace = (try? generator.write(to: folder)) ?? Workspace(
-      path: folder, settings: Settings(id: "x", titles: [:], body: "x", languages: languages, baseLanguage: "en", subjects: [:]),
-      participants: [], sections: [], rounds: [], inputs: [])
+      paragraphs: paragraphs, participants: 26, languages: languages, rounds: 0, share: 0, words: words,
+      seed: seed)
+    let workspace =
+      (try? generator.write(to: folder))
+      ?? Workspace(
+        path: folder,
+        settings: Settings(
+          id: "x", titles: [:], body: "x", languages: languages, baseLanguage: "en", subjects: [:]),
+        participants: [], sections: [], rounds: [], inputs: [])
     try? FileManager.default.removeItem(atPath: folder)
     var a = ZeroDraft.declaration(from: workspace)
     for s in a.sections.indices {
@@ -98,7 +104,9 @@ struct PairGenerator {
         if text.chance(inserted) {
           newCount += 1
           var texts: [String: ClauseText] = [:]
-          for language in languages { texts[language] = ClauseText([.parties, .text(" " + text.sentence(language, words: words))]) }
+          for language in languages {
+            texts[language] = ClauseText([.parties, .text(" " + text.sentence(language, words: words))])
+          }
           result.append(
             Paragraph(
               id: "new-\(newCount)", status: .agreed, since: 2,

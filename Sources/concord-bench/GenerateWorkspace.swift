@@ -37,7 +37,9 @@ struct GenerateWorkspace: ParsableCommand {
   func validate() throws {
     guard words >= 4 else { throw ValidationError("--words must be at least 4.") }
     guard paragraphs >= 6 else { throw ValidationError("--paragraphs must be at least 6.") }
-    guard participants >= 1, participants <= 17_576 else { throw ValidationError("--participants: 1 to 17576.") }
+    guard participants >= 1, participants <= 17_576 else {
+      throw ValidationError("--participants: 1 to 17576.")
+    }
     guard (0...1).contains(share) else { throw ValidationError("--share is between 0 and 1.") }
   }
 
@@ -47,7 +49,9 @@ struct GenerateWorkspace: ParsableCommand {
       languages: languages.split(separator: ",").map(String.init), rounds: rounds, share: share,
       words: words, seed: seed
     ).write(to: output)
-    print("wrote \(output): \(paragraphs) clauses, \(workspace.participants.count) participants, \(rounds) round(s)")
+    print(
+      "wrote \(output): \(paragraphs) clauses, \(workspace.participants.count) participants, \(rounds) round(s)"
+    )
   }
 }
 
@@ -68,14 +72,19 @@ struct WorkspaceGenerator {
       var names: [String: String] = [:]
       for language in languages {
         names[language] =
-          language == "zh" ? "\(code)共和国" : language == "ru" ? "Республика \(code)" : "the Republic of \(code)"
+          language == "zh"
+          ? "\(code)共和国" : language == "ru" ? "Республика \(code)" : "the Republic of \(code)"
       }
       return Participant(code: code, status: status, names: names)
     }
     let settings = Settings(
-      id: "synthetic-\(paragraphs)", titles: Dictionary(uniqueKeysWithValues: languages.map { ($0, "Synthetic Declaration (\($0))") }),
+      id: "synthetic-\(paragraphs)",
+      titles: Dictionary(uniqueKeysWithValues: languages.map { ($0, "Synthetic Declaration (\($0))") }),
       body: "Synthetic Council", languages: languages, baseLanguage: languages.first ?? "en",
-      subjects: Dictionary(uniqueKeysWithValues: languages.map { ($0, $0 == "zh" ? "成员国" : $0 == "ru" ? "Государства-члены" : "The Member States") }))
+      subjects: Dictionary(
+        uniqueKeysWithValues: languages.map {
+          ($0, $0 == "zh" ? "成员国" : $0 == "ru" ? "Государства-члены" : "The Member States")
+        }))
 
     let preambleCount = max(1, paragraphs / 20)
     let perSection = (paragraphs - preambleCount + 4) / 5
@@ -90,7 +99,8 @@ struct WorkspaceGenerator {
         let subject = s > 0 && text.chance(0.8)
         for language in languages {
           let sentence = text.sentence(language, words: words)
-          texts[language] = subject ? ClauseText([.parties, .text(" " + sentence)]) : ClauseText(plain: sentence)
+          texts[language] =
+            subject ? ClauseText([.parties, .text(" " + sentence)]) : ClauseText(plain: sentence)
         }
         return Clause(id: id, texts: texts, location: SourceLocation(file: ""))
       }
@@ -110,14 +120,17 @@ struct WorkspaceGenerator {
       let round = draw(round: k, against: revision, people: people, text: &text)
       try save(round, to: folder)
       workspace.rounds.append(round)
-      revision = try RoundMerger(previous: revision, round: round, settings: settings, participants: people).merge()
+      revision = try RoundMerger(previous: revision, round: round, settings: settings, participants: people)
+        .merge()
     }
     return workspace
   }
 
   // MARK: - Rounds
 
-  private func draw(round k: Int, against revision: Declaration, people: [Participant], text: inout TextGenerator) -> Round {
+  private func draw(
+    round k: Int, against revision: Declaration, people: [Participant], text: inout TextGenerator
+  ) -> Round {
     let base = languages.first ?? "en"
     var positions: [Positions] = []
     for person in people {
@@ -127,7 +140,9 @@ struct WorkspaceGenerator {
       for paragraph in revision.paragraphs where text.chance(chance) {
         let location = SourceLocation(file: "")
         guard person.isMember else {
-          stances.append(Stance(paragraph: paragraph.id, action: .comment("A comment by \(person.code)."), location: location))
+          stances.append(
+            Stance(
+              paragraph: paragraph.id, action: .comment("A comment by \(person.code)."), location: location))
           continue
         }
         let roll = text.next(100)
@@ -146,7 +161,9 @@ struct WorkspaceGenerator {
           stances.append(
             Stance(
               paragraph: "\(person.code.lowercased())-\(k)-\(inserted)",
-              action: .insert(after: paragraph.id, texts: [base: ClauseText([.parties, .text(" " + text.sentence(base, words: words))])]),
+              action: .insert(
+                after: paragraph.id,
+                texts: [base: ClauseText([.parties, .text(" " + text.sentence(base, words: words))])]),
               location: location))
           continue
         case 75..<85:
@@ -158,7 +175,10 @@ struct WorkspaceGenerator {
         }
         stances.append(Stance(paragraph: paragraph.id, action: action, location: location))
       }
-      positions.append(Positions(participant: person.code, round: k, answers: k - 1, stances: stances, location: SourceLocation(file: "")))
+      positions.append(
+        Positions(
+          participant: person.code, round: k, answers: k - 1, stances: stances,
+          location: SourceLocation(file: "")))
     }
     return Round(number: k, positions: positions)
   }
@@ -169,11 +189,15 @@ struct WorkspaceGenerator {
     var xml = XMLWriter()
     let settings = workspace.settings
     xml.start("workspace", [("xmlns", "urn:concord:1"), ("id", settings.id)])
-    for language in languages { xml.element("title", [("xml:lang", language)], text: settings.titles[language] ?? "") }
+    for language in languages {
+      xml.element("title", [("xml:lang", language)], text: settings.titles[language] ?? "")
+    }
     xml.element("body", text: settings.body)
     xml.element("languages", [("base", settings.baseLanguage)], text: languages.joined(separator: " "))
     xml.empty("consensus", [("silence", "consent")])
-    for language in languages { xml.element("subject", [("xml:lang", language)], text: settings.subject(in: language)) }
+    for language in languages {
+      xml.element("subject", [("xml:lang", language)], text: settings.subject(in: language))
+    }
     xml.end()
     try writeFile(xml.output, to: folder + "/workspace.xml")
 
@@ -181,7 +205,9 @@ struct WorkspaceGenerator {
     xml.start("members", [("xmlns", "urn:concord:1")])
     for person in workspace.participants {
       xml.start("participant", [("code", person.code), ("status", person.status.rawValue)])
-      for language in languages { xml.element("name", [("xml:lang", language)], text: person.names[language] ?? person.code) }
+      for language in languages {
+        xml.element("name", [("xml:lang", language)], text: person.names[language] ?? person.code)
+      }
       xml.end()
     }
     xml.end()
@@ -190,36 +216,56 @@ struct WorkspaceGenerator {
     for (index, section) in workspace.sections.enumerated() {
       xml = XMLWriter()
       xml.start("section", [("xmlns", "urn:concord:1"), ("id", section.id), ("kind", section.kind.rawValue)])
-      for language in languages { if let heading = section.headings[language] { xml.element("heading", [("xml:lang", language)], text: heading) } }
+      for language in languages {
+        if let heading = section.headings[language] {
+          xml.element("heading", [("xml:lang", language)], text: heading)
+        }
+      }
       for clause in section.clauses {
         xml.start("clause", [("id", clause.id)])
-        for language in languages { if let text = clause.texts[language] { xml.element("text", [("xml:lang", language)], text: text) } }
+        for language in languages {
+          if let text = clause.texts[language] { xml.element("text", [("xml:lang", language)], text: text) }
+        }
         xml.end()
       }
       xml.end()
-      try writeFile(xml.output, to: folder + "/clauses/\(String(format: "%02d", index + 1))-\(section.id).xml")
+      try writeFile(
+        xml.output, to: folder + "/clauses/\(String(format: "%02d", index + 1))-\(section.id).xml")
     }
   }
 
   private func save(_ round: Round, to folder: String) throws {
     for positions in round.positions {
       var xml = XMLWriter()
-      xml.start("positions", [("xmlns", "urn:concord:1"), ("participant", positions.participant), ("round", String(round.number)), ("answers", String(round.number - 1))])
+      xml.start(
+        "positions",
+        [
+          ("xmlns", "urn:concord:1"), ("participant", positions.participant), ("round", String(round.number)),
+          ("answers", String(round.number - 1)),
+        ])
       for stance in positions.stances {
         switch stance.action {
-        case .support(let option): xml.empty("support", [("paragraph", stance.paragraph), ("option", option == .current ? nil : option.description)])
+        case .support(let option):
+          xml.empty(
+            "support",
+            [("paragraph", stance.paragraph), ("option", option == .current ? nil : option.description)])
         case .amend(let texts):
           xml.start("amend", [("paragraph", stance.paragraph)])
-          for (language, text) in texts.sorted(by: { $0.key < $1.key }) { xml.element("text", [("xml:lang", language)], text: text) }
+          for (language, text) in texts.sorted(by: { $0.key < $1.key }) {
+            xml.element("text", [("xml:lang", language)], text: text)
+          }
           xml.end()
         case .delete: xml.empty("delete", [("paragraph", stance.paragraph)])
         case .insert(let after, let texts):
           xml.start("insert", [("id", stance.paragraph), ("after", after)])
-          for (language, text) in texts.sorted(by: { $0.key < $1.key }) { xml.element("text", [("xml:lang", language)], text: text) }
+          for (language, text) in texts.sorted(by: { $0.key < $1.key }) {
+            xml.element("text", [("xml:lang", language)], text: text)
+          }
           xml.end()
         case .dissociate: xml.empty("dissociate", [("paragraph", stance.paragraph)])
         case .reserve(_, let note): xml.element("reserve", [("paragraph", stance.paragraph)], text: note)
-        case .withdraw(let option): xml.empty("withdraw", [("paragraph", stance.paragraph), ("option", option.description)])
+        case .withdraw(let option):
+          xml.empty("withdraw", [("paragraph", stance.paragraph), ("option", option.description)])
         case .comment(let note): xml.element("comment", [("paragraph", stance.paragraph)], text: note)
         }
       }
@@ -236,6 +282,7 @@ struct WorkspaceGenerator {
 
 func writeFile(_ text: String, to path: String) throws {
   let url = URL(fileURLWithPath: path)
-  try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+  try FileManager.default.createDirectory(
+    at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
   try Data(text.utf8).write(to: url)
 }

@@ -32,10 +32,10 @@ struct Run: ParsableCommand {
   @Option(help: "Tasks to run, comma-separated: validate, diff, assemble.")
   var tasks = "validate,diff,assemble"
 
-
   func validate() throws {
     guard FileManager.default.isExecutableFile(atPath: concord) else {
-      throw ValidationError("No concord binary at \(concord): run `swift build -c release` first, or pass --concord.")
+      throw ValidationError(
+        "No concord binary at \(concord): run `swift build -c release` first, or pass --concord.")
     }
     guard repetitions >= 1 else { throw ValidationError("--repeat must be at least 1.") }
   }
@@ -49,7 +49,8 @@ struct Run: ParsableCommand {
       try? FileManager.default.removeItem(atPath: folder)
       log("N = \(n): generating data in \(folder)")
       let (a, b) = PairGenerator(
-        paragraphs: n, edited: 0.05, inserted: 0.01, deleted: 0.01, moved: 0.01, languages: ["en", "ru", "zh"], seed: 7
+        paragraphs: n, edited: 0.05, inserted: 0.01, deleted: 0.01, moved: 0.01,
+        languages: ["en", "ru", "zh"], seed: 7
       ).make()
       try writeFile(try DeclarationWriter().xml(a), to: "\(folder)/a.xml")
       try writeFile(try DeclarationWriter().xml(b), to: "\(folder)/b.xml")
@@ -61,7 +62,9 @@ struct Run: ParsableCommand {
           Result(
             n: n, task: "validate", detail: "\(bytes / 1024) KiB declaration",
             concord: sample { [concord, "validate", "\(folder)/b.xml"] },
-            peer: sample { ["xmllint", "--noout", "--schema", "\(schemas)/declaration.xsd", "\(folder)/b.xml"] },
+            peer: sample {
+              ["xmllint", "--noout", "--schema", "\(schemas)/declaration.xsd", "\(folder)/b.xml"]
+            },
             peerName: "xmllint --noout --schema"))
       }
       if wanted.contains("diff") {
@@ -70,7 +73,9 @@ struct Run: ParsableCommand {
           Result(
             n: n, task: "diff", detail: "5% edited, 1% inserted/deleted/moved",
             concord: sample { [concord, "diff", "\(folder)/a.xml", "\(folder)/b.xml", "--format", "json"] },
-            peer: sample { ["git", "diff", "--no-index", "--word-diff=porcelain", "\(folder)/a.xml", "\(folder)/b.xml"] },
+            peer: sample {
+              ["git", "diff", "--no-index", "--word-diff=porcelain", "\(folder)/a.xml", "\(folder)/b.xml"]
+            },
             peerName: "git diff --word-diff=porcelain"))
       }
       if wanted.contains("assemble") {
@@ -107,7 +112,8 @@ struct Run: ParsableCommand {
   /// document kind: the least any validating tool must do.
   private func floor(_ workspace: String) -> Measurement {
     func files(_ folder: String) -> [String] {
-      ((try? FileManager.default.subpathsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".xml") }.sorted()
+      ((try? FileManager.default.subpathsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".xml") }
+        .sorted()
         .map { folder + "/" + $0 }
     }
     let groups: [(String, [String])] = [
@@ -128,7 +134,6 @@ struct Run: ParsableCommand {
     FileHandle.standardError.write(Data((text + "\n").utf8))
   }
 }
-
 
 /// One run of a command: wall time, peak resident memory, exit status.
 struct Measurement {
@@ -172,7 +177,8 @@ struct Result {
   static func median(_ values: [Double]) -> Double {
     let sorted = values.sorted()
     guard !sorted.isEmpty else { return .nan }
-    return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+    return sorted.count % 2 == 1
+      ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
   }
 
   var concordSeconds: Double { Self.median(concord.map(\.seconds)) }
@@ -203,10 +209,13 @@ enum Report {
     ]
     for result in results {
       let previous = results.last { $0.task == result.task && $0.n < result.n }
-      let growth = previous.map { (result.concordSeconds / $0.concordSeconds) / (Double(result.n) / Double($0.n)) }
+      let growth = previous.map {
+        (result.concordSeconds / $0.concordSeconds) / (Double(result.n) / Double($0.n))
+      }
       lines.append(
         [
-          pad(String(result.n), 8), pad(result.task, 10), pad(ms(result.concordSeconds), 11), pad(ms(result.peerSeconds), 11),
+          pad(String(result.n), 8), pad(result.task, 10), pad(ms(result.concordSeconds), 11),
+          pad(ms(result.peerSeconds), 11),
           pad(fixed(result.timeRatio), 6), pad("≤" + fixed(result.target.time), 7),
           pad(mb(result.concordPeak), 11), pad(mb(result.peerPeak), 8), pad(fixed(result.memoryRatio), 6),
           pad("≤" + fixed(result.target.memory), 7), pad(growth.map(fixed) ?? "—", 7),
@@ -214,7 +223,8 @@ enum Report {
         ].joined(separator: " "))
     }
     lines.append("")
-    lines.append("peers: validate = xmllint --noout --schema; diff = git diff --no-index --word-diff=porcelain;")
+    lines.append(
+      "peers: validate = xmllint --noout --schema; diff = git diff --no-index --word-diff=porcelain;")
     lines.append("       assemble = xmllint --noout --schema over every input and output file (the floor).")
     lines.append("growth: (time at N / time at the previous N) / (N / previous N); 1.00 is linear.")
     return lines.joined(separator: "\n") + "\n"
@@ -237,8 +247,12 @@ enum Report {
             json.field("peerPeakKB", result.peerPeak)
             json.field("memoryRatio", fixed(result.memoryRatio))
             json.field("met", result.meetsTargets)
-            json.field("concordRunsMs") { json.array(result.concord) { json.value(Int(($0.seconds * 1000).rounded())) } }
-            json.field("peerRunsMs") { json.array(result.peer) { json.value(Int(($0.seconds * 1000).rounded())) } }
+            json.field("concordRunsMs") {
+              json.array(result.concord) { json.value(Int(($0.seconds * 1000).rounded())) }
+            }
+            json.field("peerRunsMs") {
+              json.array(result.peer) { json.value(Int(($0.seconds * 1000).rounded())) }
+            }
           }
         }
       }

@@ -135,7 +135,8 @@ import Testing
   @Test func aMissingSchemaFolderIsOneClearErrorPerSchema() throws {
     let scratch = try ScratchFolder()
     _ = try scratch.copyOfExample()
-    let result = try Concord.run(["validate", "--schemas", "/nonexistent/schemas", "sco-2025"], in: scratch.path)
+    let result = try Concord.run(
+      ["validate", "--schemas", "/nonexistent/schemas", "sco-2025"], in: scratch.path)
     #expect(result.status == 1)
     let lines = result.standardError.split(separator: "\n")
     #expect(lines.count == 4)

@@ -68,25 +68,12 @@ enum ParagraphWords {
   // MARK: - Comparing
 
   private static func compared(_ old: Side, _ new: Side) -> [WordEdit] {
-    let oldBytes = Array(old.source.utf8)
-    let newBytes = Array(new.source.utf8)
-    let oldTokens = oldBytes.withUnsafeBufferPointer { Tokenizer.tokens(of: $0) }
-    let newTokens = newBytes.withUnsafeBufferPointer { Tokenizer.tokens(of: $0) }
-    var ids: [TokenBytes: Int] = [:]
-    func intern(_ tokens: [Token], _ bytes: [UInt8]) -> [Int] {
-      tokens.map { token in
-        let key = TokenBytes(bytes: bytes[token.range])
-        if let id = ids[key] { return id }
-        let id = ids.count
-        ids[key] = id
-        return id
-      }
-    }
-    let oldIDs = intern(oldTokens, oldBytes)
-    let newIDs = intern(newTokens, newBytes)
+    let diff = TokenDiff(from: old.source, to: new.source)
+    let (oldBytes, newBytes, oldTokens, newTokens) = (
+      diff.oldBytes, diff.newBytes, diff.oldTokens, diff.newTokens
+    )
     let script = Hunks.readable(
-      WordDiff.script(from: oldIDs, to: newIDs), old: oldTokens, new: newTokens, oldIDs: oldIDs,
-      newIDs: newIDs)
+      diff.script, old: oldTokens, new: newTokens, oldIDs: diff.oldIDs, newIDs: diff.newIDs)
     let oldText = RenderedTokens(
       tokens: oldTokens, bytes: oldBytes, subject: old.clause == nil ? nil : old.subject)
     let newText = RenderedTokens(
