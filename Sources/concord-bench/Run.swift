@@ -141,28 +141,39 @@ struct Measurement {
   var peakKilobytes: Int
   var status: Int32
 
-  /// Runs `argv` with output discarded and measures it (peak memory from `wait4`'s rusage).
+  /// Runs `argv` with output discarded and measures it. Peak memory comes from GNU time
+  /// (`/usr/bin/time -f %M`), which forks from a small process: a child spawned directly from
+  /// this one would count this process's own memory in its peak. Without GNU time, memory
+  /// is reported as 0.
   static func of(_ argv: [String]) -> Measurement {
+    let timeTool = "/usr/bin/time"
+    let report = FileManager.default.temporaryDirectory.path + "/concord-bench-\(getpid()).time"
+    let measured = FileManager.default.isExecutableFile(atPath: timeTool)
+    let command = measured ? [timeTool, "-f", "%M", "-o", report] + argv : argv
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
     posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
     posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-    var arguments: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
+    var arguments: [UnsafeMutablePointer<CChar>?] = command.map { strdup($0) } + [nil]
     defer { for pointer in arguments { free(pointer) } }
     var start = timespec()
     clock_gettime(CLOCK_MONOTONIC, &start)
     var pid: pid_t = 0
-    guard posix_spawnp(&pid, argv[0], &actions, nil, &arguments, environ) == 0 else {
+    guard posix_spawnp(&pid, command[0], &actions, nil, &arguments, environ) == 0 else {
       return Measurement(seconds: .nan, peakKilobytes: 0, status: -1)
     }
     var status: Int32 = 0
-    var usage = rusage()
-    wait4(pid, &status, 0, &usage)
+    waitpid(pid, &status, 0)
     var end = timespec()
     clock_gettime(CLOCK_MONOTONIC, &end)
     let seconds = Double(end.tv_sec - start.tv_sec) + Double(end.tv_nsec - start.tv_nsec) / 1e9
-    return Measurement(seconds: seconds, peakKilobytes: Int(usage.ru_maxrss), status: status)
+    var peak = 0
+    if measured, let text = try? String(contentsOfFile: report, encoding: .utf8) {
+      peak = text.split(whereSeparator: \.isNewline).compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }.last ?? 0
+      try? FileManager.default.removeItem(atPath: report)
+    }
+    return Measurement(seconds: seconds, peakKilobytes: peak, status: status)
   }
 }
 

@@ -149,27 +149,9 @@ struct MarkupSerializer {
   }
 
   private mutating func escaped(_ text: String, quote: Bool) -> String {
-    var result = ""
-    result.reserveCapacity(text.utf8.count)
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "&": result += "&amp;"
-      case "<": result += "&lt;"
-      case ">": result += "&gt;"
-      case "\"" where quote: result += "&quot;"
-      case "\n" where quote: result += "&#10;"
-      case "\t" where quote: result += "&#9;"
-      case "\r": result += "&#13;"
-      default:
-        if XMLWriter.isAllowed(scalar) {
-          result.unicodeScalars.append(scalar)
-        } else {
-          problems.append(
-            "character U+\(String(scalar.value, radix: 16, uppercase: true)) cannot be written in XML or HTML"
-          )
-        }
-      }
+    XMLWriter.escape(text, quote: quote) { scalar in
+      problems.append(
+        "character U+\(String(scalar.value, radix: 16, uppercase: true)) cannot be written in XML or HTML")
     }
-    return result
   }
 }

@@ -62,7 +62,15 @@ public struct XMLWriter {
   }
 
   private mutating func escaped(_ text: String, quote: Bool) -> String {
-    if !Self.needsEscaping(text) { return text }
+    Self.escape(text, quote: quote) { scalar in
+      problems.append("character U+\(String(scalar.value, radix: 16, uppercase: true)) cannot be written in XML")
+    }
+  }
+
+  /// `text` with `& < >` (and in attribute values `" \n \t`) escaped; characters XML cannot
+  /// carry are left out and handed to `refused`. Shared by every writer of XML and HTML.
+  static func escape(_ text: String, quote: Bool, refused: (Unicode.Scalar) -> Void) -> String {
+    if !needsEscaping(text) { return text }
     var result = ""
     result.reserveCapacity(text.utf8.count)
     for scalar in text.unicodeScalars {
@@ -75,12 +83,7 @@ public struct XMLWriter {
       case "\t" where quote: result += "&#9;"
       case "\r": result += "&#13;"
       default:
-        if Self.isAllowed(scalar) {
-          result.unicodeScalars.append(scalar)
-        } else {
-          problems.append(
-            "character U+\(String(scalar.value, radix: 16, uppercase: true)) cannot be written in XML")
-        }
+        if isAllowed(scalar) { result.unicodeScalars.append(scalar) } else { refused(scalar) }
       }
     }
     return result
