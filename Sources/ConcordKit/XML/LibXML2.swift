@@ -33,28 +33,33 @@ enum LibXML2 {
       if let validation { xmlSchemaFreeValidCtxt(validation) }
     }
     let sinkPointer = Unmanaged.passUnretained(sink).toOpaque()
-    xmlTextReaderSetStructuredErrorHandler(reader, recordError, sinkPointer)
-
     if let schema {
       validation = xmlSchemaNewValidCtxt(schema.pointer)
       guard let validation, xmlTextReaderSchemaValidateCtxt(reader, validation, 0) == 0 else {
         return (nil, [Diagnostic(file: path, message: "libxml2 could not start schema validation")])
       }
       xmlSchemaSetValidStructuredErrors(validation, recordError, sinkPointer)
-      // Plugging the validator replaced the parser's SAX handler: route its errors again.
+      // Not the reader's own error handler: once the validator is plugged in, libxml2 2.9 hands
+      // that handler the validator's state in place of the parser's and crashes on the first
+      // well-formedness error (a truncated file). The thread's handler gets the right sink.
+      xmlSetStructuredErrorFunc(sinkPointer, recordError)
+    } else {
       xmlTextReaderSetStructuredErrorHandler(reader, recordError, sinkPointer)
     }
+    defer { concord_silence_generic_errors() }
 
     var builder = buildTree ? TreeBuilder() : nil
     while true {
       let status = xmlTextReaderRead(reader)
       if status != 1 {
         if status < 0 {
-          // The reader drops the parser's error at the end of input; a plain parse finds it.
-          let error =
-            wellFormednessError(bytes, path: path)
-            ?? Diagnostic(file: path, message: "the document could not be read")
-          if !sink.diagnostics.contains(error) { sink.diagnostics.append(error) }
+          // The reader drops the parser's error at the end of input, and reports a truncated
+          // file as "Extra content at the end": a plain parse names the first real problem.
+          if let error = wellFormednessError(bytes, path: path) {
+            sink.diagnostics = [error]
+          } else if !sink.diagnostics.contains(where: { $0.severity == .error }) {
+            sink.diagnostics.append(Diagnostic(file: path, message: "the document could not be read"))
+          }
         }
         break
       }
