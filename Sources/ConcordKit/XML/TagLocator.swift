@@ -2,12 +2,14 @@
 ///
 /// libxml2 records the line of each element but not its column, and schema errors carry
 /// neither; this recovers the column from the raw text so every diagnostic can say
-/// `file:line:col`. Line starts are indexed once (linear time), lazily, on first use.
+/// `file:line:col`. Line starts are indexed once (linear time), lazily, on first use; the
+/// tags of a line are located in one pass over it, however many there are (a whole document
+/// on one line included).
 final class TagLocator {
   private let bytes: UnsafeRawBufferPointer
   private var lineStarts: [Int]?
-  /// How many tags of a name on a line have been located already, for the next occurrence.
-  private var seen: [Key: Int] = [:]
+  /// Where the last tag of a name located on a line was found, to search on from there.
+  private var seen: [Key: (offset: Int, column: Int)] = [:]
 
   private struct Key: Hashable {
     var line: Int
@@ -19,9 +21,26 @@ final class TagLocator {
   /// The column of the next not-yet-located `<name` on `line` (elements arrive in order).
   func column(ofTag name: String, line: Int) -> Int {
     let key = Key(line: line, name: name)
-    let occurrence = seen[key, default: 0]
-    seen[key] = occurrence + 1
-    return find("<" + name, line: line, occurrence: occurrence, boundary: true).map { $0 + 1 } ?? 0
+    let starts = indexedLineStarts()
+    guard line >= 1, line <= starts.count else { return 0 }
+    let end = line < starts.count ? starts[line] : bytes.count
+    let pattern = Array(("<" + name).utf8)
+    // Resume one byte after the previous match (its column counted), or at the line's start.
+    var (offset, column) = seen[key].map { ($0.offset, $0.column) } ?? (starts[line - 1], 0)
+    if seen[key] != nil {
+      offset += 1
+      if offset < bytes.count, bytes[offset] & 0xC0 != 0x80 { column += 1 }
+    }
+    while offset + pattern.count <= end {
+      if matches(pattern, at: offset), isBoundary(at: offset + pattern.count, end: end) {
+        seen[key] = (offset, column)
+        return column + 1
+      }
+      offset += 1
+      if offset < bytes.count, bytes[offset] & 0xC0 != 0x80 { column += 1 }
+    }
+    seen[key] = (end, column)
+    return 0
   }
 
   /// The column an error message refers to: `Element 'x', attribute 'y': …` points at `y=`
@@ -79,7 +98,7 @@ final class TagLocator {
   }
 
   private func matches(_ pattern: [UInt8], at offset: Int) -> Bool {
-    for (index, byte) in pattern.enumerated() where bytes[offset + index] != byte { return false }
+    for index in 0..<pattern.count where bytes[offset + index] != pattern[index] { return false }
     return true
   }
 
