@@ -1,23 +1,5 @@
 import Foundation
 
-/// Limits on what Concord reads, with safe defaults; each can be raised from the environment.
-public struct Limits: Hashable, Sendable {
-  /// Largest input file, in bytes (`CONCORD_MAX_INPUT_BYTES`, default 128 MiB).
-  public var maxInputBytes: Int
-
-  public init(maxInputBytes: Int = 128 << 20) { self.maxInputBytes = maxInputBytes }
-
-  public static var fromEnvironment: Limits {
-    var limits = Limits()
-    if let value = ProcessInfo.processInfo.environment["CONCORD_MAX_INPUT_BYTES"],
-      let bytes = Int(value), bytes > 0
-    {
-      limits.maxInputBytes = bytes
-    }
-    return limits
-  }
-}
-
 /// Reads Concord documents: checks what libxml2 should never see, then parses and validates
 /// each against the schema its root element names.
 public struct DocumentReader: Sendable {
@@ -47,7 +29,7 @@ public struct DocumentReader: Sendable {
     try data.withUnsafeBytes { bytes in
       let schema = try self.schema(for: bytes, expected: expected, path: displayPath)
       let (root, diagnostics) = LibXML2.read(
-        bytes, path: displayPath, schema: schema, buildTree: true)
+        bytes, path: displayPath, schema: schema, buildTree: true, limits: limits)
       let errors = diagnostics.filter { $0.severity == .error }
       guard errors.isEmpty, let root else {
         throw DiagnosticsError(
@@ -66,7 +48,8 @@ public struct DocumentReader: Sendable {
       return data.withUnsafeBytes { bytes in
         do {
           let schema = try self.schema(for: bytes, expected: nil, path: name)
-          return LibXML2.read(bytes, path: name, schema: schema, buildTree: false).diagnostics
+          return LibXML2.read(bytes, path: name, schema: schema, buildTree: false, limits: limits)
+            .diagnostics
             .filter { $0.severity == .error }
         } catch let error as DiagnosticsError {
           return error.diagnostics
@@ -123,6 +106,10 @@ public struct DocumentReader: Sendable {
     if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
       throw DiagnosticsError(
         Diagnostic(file: path, message: "the file is empty; expected an XML document"))
+    }
+    if bytes.count > Int(Int32.max) {
+      throw DiagnosticsError(
+        Diagnostic(file: path, message: "the file is over 2 GiB, more than libxml2 can read"))
     }
     if bytes.count >= 2,
       (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)

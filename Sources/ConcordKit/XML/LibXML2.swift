@@ -11,18 +11,21 @@ import CLibXML2
 /// captured per context through structured handlers and never printed by libxml2.
 enum LibXML2 {
   /// Reads a document from memory with libxml2's streaming reader, validating it against
-  /// `schema` when one is given, and building the element tree when `buildTree` is set.
+  /// `schema` when one is given, building the element tree when `buildTree` is set, and
+  /// stopping at the first element nested deeper, or text longer, than `limits` allow.
   ///
   /// Time is linear in the document's size; memory is the tree (when built) plus libxml2's
   /// small streaming window.
   static func read(
-    _ bytes: UnsafeRawBufferPointer, path: String, schema: CompiledSchema?, buildTree: Bool
+    _ bytes: UnsafeRawBufferPointer, path: String, schema: CompiledSchema?, buildTree: Bool,
+    limits: Limits = Limits()
   ) -> (root: XML.Element?, diagnostics: [Diagnostic]) {
     initialize()
     let sink = ErrorSink(path: path, source: bytes)
+    let options = parseOptions(for: limits)
     guard
       let base = bytes.baseAddress?.assumingMemoryBound(to: CChar.self),
-      let reader = xmlReaderForMemory(base, Int32(bytes.count), path, "UTF-8", parseOptions)
+      let reader = xmlReaderForMemory(base, Int32(bytes.count), path, "UTF-8", options)
     else {
       return (nil, [Diagnostic(file: path, message: "libxml2 could not open the document")])
     }
@@ -49,13 +52,14 @@ enum LibXML2 {
     defer { concord_silence_generic_errors() }
 
     var builder = buildTree ? TreeBuilder() : nil
+    let limitCheck = LimitCheck(limits: limits, path: path, source: bytes)
     while true {
       let status = xmlTextReaderRead(reader)
       if status != 1 {
         if status < 0 {
           // The reader drops the parser's error at the end of input, and reports a truncated
           // file as "Extra content at the end": a plain parse names the first real problem.
-          if let error = wellFormednessError(bytes, path: path) {
+          if let error = wellFormednessError(bytes, path: path, options: options) {
             sink.diagnostics = [error]
           } else if !sink.diagnostics.contains(where: { $0.severity == .error }) {
             sink.diagnostics.append(Diagnostic(file: path, message: "the document could not be read"))
@@ -63,13 +67,23 @@ enum LibXML2 {
         }
         break
       }
+      if let problem = limitCheck.problem(at: reader) {
+        sink.diagnostics.append(problem)
+        break
+      }
+      if sink.diagnostics.count >= maxErrorsPerDocument {
+        sink.diagnostics.append(
+          Diagnostic(file: path, message: "too many errors; stopped after the first \(maxErrorsPerDocument)"))
+        break
+      }
       builder?.take(reader, sink: sink)
     }
     if schema != nil && xmlTextReaderIsValid(reader) != 1 && sink.diagnostics.isEmpty {
       sink.diagnostics.append(Diagnostic(file: path, message: "the document is not valid"))
     }
-    let root = sink.diagnostics.contains { $0.severity == .error } ? nil : builder?.root
-    return (root, sink.diagnostics)
+    let diagnostics = sink.diagnostics.map { limitCheck.worded($0) }
+    let root = diagnostics.contains { $0.severity == .error } ? nil : builder?.root
+    return (root, diagnostics)
   }
 
   /// The local name and namespace of the document's root element, read without validation.
@@ -160,12 +174,14 @@ final class CompiledSchema: @unchecked Sendable {
 }
 
 /// The first well-formedness error of a document, from a plain (non-streaming) parse.
-private func wellFormednessError(_ bytes: UnsafeRawBufferPointer, path: String) -> Diagnostic? {
+private func wellFormednessError(
+  _ bytes: UnsafeRawBufferPointer, path: String, options: Int32 = parseOptions
+) -> Diagnostic? {
   guard let base = bytes.baseAddress?.assumingMemoryBound(to: CChar.self),
     let context = xmlNewParserCtxt()
   else { return nil }
   defer { xmlFreeParserCtxt(context) }
-  if let document = xmlCtxtReadMemory(context, base, Int32(bytes.count), path, "UTF-8", parseOptions) {
+  if let document = xmlCtxtReadMemory(context, base, Int32(bytes.count), path, "UTF-8", options) {
     xmlFreeDoc(document)
   }
   guard let error = xmlCtxtGetLastError(context), error.pointee.code != 0 else { return nil }
@@ -179,6 +195,14 @@ private func wellFormednessError(_ bytes: UnsafeRawBufferPointer, path: String) 
 
 /// `XML_PARSE_NONET` alone: no network, no entity substitution, no DTD loading, default limits.
 private let parseOptions = Int32(XML_PARSE_NONET.rawValue)
+/// A document that breaks its schema a thousand ways is reported by its first hundred.
+private let maxErrorsPerDocument = 100
+
+/// With `XML_PARSE_HUGE` when Concord's limits are above libxml2's own, which would otherwise
+/// cut in first (documents have no DTD, so HUGE lifts no entity-expansion guard).
+private func parseOptions(for limits: Limits) -> Int32 {
+  limits.exceedsParserDefaults ? parseOptions | Int32(XML_PARSE_HUGE.rawValue) : parseOptions
+}
 private let elementNode: Int32 = 1
 
 private let initialized: Bool = {
@@ -277,6 +301,92 @@ private func recordError(_ userData: UnsafeMutableRawPointer?, _ error: xmlError
   guard let userData, let error else { return }
   Unmanaged<ErrorSink>.fromOpaque(userData).takeUnretainedValue().record(error.pointee)
 }
+
+// MARK: - Limits
+
+/// Concord's limits on nesting depth and text length, checked on each node the reader
+/// delivers. Constant work per node, plus the length of each text and attribute value.
+private struct LimitCheck {
+  let limits: Limits
+  let path: String
+  let source: UnsafeRawBufferPointer
+
+  func problem(at reader: xmlTextReaderPtr) -> Diagnostic? {
+    guard let node = xmlTextReaderCurrentNode(reader) else { return nil }
+    switch xmlTextReaderNodeType(reader) {
+    case 1:
+      let depth = Int(xmlTextReaderDepth(reader)) + 1
+      if depth > limits.maxDepth {
+        return problem(
+          "elements nest \(depth) levels deep here, over the limit of \(limits.maxDepth) (set \(Limits.depthVariable) to raise it)",
+          at: node)
+      }
+      var attribute = node.pointee.properties
+      while let current = attribute {
+        let length = current.pointee.children?.pointee.content.map(byteCount) ?? 0
+        if length > limits.maxTextBytes {
+          let name = string(current.pointee.name) ?? ""
+          return problem(
+            "the value of attribute \(name) is \(length) bytes, over the limit of \(limits.maxTextBytes) bytes (set \(Limits.textBytesVariable) to raise it)",
+            at: node)
+        }
+        attribute = current.pointee.next
+      }
+    case 3, 4, 13, 14:
+      let length = xmlTextReaderConstValue(reader).map(byteCount) ?? 0
+      if length > limits.maxTextBytes, let parent = node.pointee.parent {
+        return problem(
+          "a text of \(length) bytes, over the limit of \(limits.maxTextBytes) bytes (set \(Limits.textBytesVariable) to raise it)",
+          at: parent)
+      }
+    default:
+      break
+    }
+    return nil
+  }
+
+  /// libxml2's messages as Concord words them: its own limits (which cut in before Concord's
+  /// while it parses ahead) named with the variable that raises Concord's.
+  func worded(_ diagnostic: Diagnostic) -> Diagnostic {
+    var diagnostic = diagnostic
+    let message = diagnostic.message
+    if message.contains("Excessive depth in document") {
+      let cap = min(limits.maxDepth, limits.exceedsParserDefaults ? 2048 : 256)
+      diagnostic.message =
+        "elements nest more than \(cap) levels deep, over the limit of \(limits.maxDepth) (set \(Limits.depthVariable) to raise it)"
+    } else if message.contains("Huge input lookup") || message.contains("huge text node")
+      || message.contains("AttValue length too long")
+    {
+      diagnostic.message =
+        "a text or attribute value over the limit of \(limits.maxTextBytes) bytes (set \(Limits.textBytesVariable) to raise it)"
+    }
+    return diagnostic
+  }
+
+  /// A diagnostic at an element's start tag. Its column counts the element's ancestors of the
+  /// same name on the same line, so `<a><a><a>` points at the right one.
+  private func problem(_ message: String, at node: xmlNodePtr) -> Diagnostic {
+    let line = Int(xmlGetLineNo(node))
+    let prefix = node.pointee.ns?.pointee.prefix.flatMap(string).map { $0 + ":" } ?? ""
+    let name = prefix + (string(node.pointee.name) ?? "")
+    var occurrence = 0
+    var ancestor = node.pointee.parent
+    while let current = ancestor, current.pointee.type == XML_ELEMENT_NODE,
+      Int(xmlGetLineNo(current)) == line
+    {
+      if current.pointee.name.flatMap(string) == node.pointee.name.flatMap(string) { occurrence += 1 }
+      ancestor = current.pointee.parent
+    }
+    let locator = TagLocator(source)
+    var column = 0
+    for _ in 0...occurrence { column = locator.column(ofTag: name, line: line) }
+    return Diagnostic(file: path, line: line, column: column, message: message)
+  }
+}
+
+private func byteCount(_ text: UnsafePointer<xmlChar>) -> Int { Int(xmlStrlen(text)) }
+
+private func byteCount(_ text: UnsafeMutablePointer<xmlChar>) -> Int { byteCount(UnsafePointer(text)) }
 
 // MARK: - Building the tree
 
