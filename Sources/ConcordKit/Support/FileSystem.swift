@@ -86,7 +86,8 @@ enum FileSystem {
     let size = Int(info.st_size)
     if size > limit {
       throw failure(
-        "file is \(size) bytes, over the limit of \(limit) bytes (set \(Limits.inputBytesVariable) to raise it)")
+        "file is \(size) bytes, over the limit of \(limit) bytes (set \(Limits.inputBytesVariable) to raise it)"
+      )
     }
     var data = Data(count: size)
     var total = 0

@@ -345,11 +345,13 @@ private struct LimitCheck {
     return nil
   }
 
-  /// libxml2's messages as Concord words them: its own limits (which cut in before Concord's
-  /// while it parses ahead) named with the variable that raises Concord's.
+  /// libxml2's messages as Concord words them: on one line, and its own limits (which cut in
+  /// before Concord's while it parses ahead) named with the variable that raises Concord's.
   func worded(_ diagnostic: Diagnostic) -> Diagnostic {
     var diagnostic = diagnostic
-    let message = diagnostic.message
+    // One line per diagnostic: some messages go on ("Bytes: 0xC3 0x28 …").
+    let message = diagnostic.message.split(whereSeparator: \.isNewline).joined(separator: " ")
+    diagnostic.message = message
     if message.contains("Excessive depth in document") {
       let cap = min(limits.maxDepth, limits.exceedsParserDefaults ? 2048 : 256)
       diagnostic.message =
