@@ -41,7 +41,8 @@ let package = Package(
     ),
     .testTarget(
       name: "concordTests",
-      dependencies: ["ConcordKit"]
+      dependencies: ["ConcordKit"],
+      exclude: ["Hardening/Cases"]
     ),
   ],
   swiftLanguageModes: [.v6]
