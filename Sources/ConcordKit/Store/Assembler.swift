@@ -20,8 +20,12 @@ public struct Assembler: Sendable {
     public var warnings: [Diagnostic]
   }
 
-  public func assemble(_ path: String, until: Int? = nil, date: String? = nil) throws -> Report {
-    let lock = try WorkspaceLock(workspace: path)
+  /// - Parameter waiting: how long to wait, in seconds, for another process writing the
+  ///   workspace to finish; by default none (the workspace is reported busy at once).
+  public func assemble(_ path: String, until: Int? = nil, date: String? = nil, waiting: Double = 0)
+    throws -> Report
+  {
+    let lock = try WorkspaceLock(workspace: path, waiting: waiting)
     defer { withExtendedLifetime(lock) {} }
     let workspace = try loader.load(path)
     let store = RevisionStore(workspacePath: path, reader: loader.reader)
