@@ -72,8 +72,12 @@ enum LibXML2 {
         break
       }
       if sink.diagnostics.count >= maxErrorsPerDocument {
-        sink.diagnostics.append(
-          Diagnostic(file: path, message: "too many errors; stopped after the first \(maxErrorsPerDocument)"))
+        // One read can bring several errors: keep exactly the first hundred.
+        sink.diagnostics =
+          Array(sink.diagnostics.prefix(maxErrorsPerDocument)) + [
+            Diagnostic(
+              file: path, message: "too many errors; stopped after the first \(maxErrorsPerDocument)")
+          ]
         break
       }
       builder?.take(reader, sink: sink)
