@@ -37,7 +37,7 @@ let package = Package(
     .testTarget(
       name: "ConcordKitTests",
       dependencies: ["ConcordKit"],
-      exclude: ["Fixtures"]
+      exclude: ["Fixtures", "Hardening/FuzzRegressions"]
     ),
     .testTarget(
       name: "concordTests",
