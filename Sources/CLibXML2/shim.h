@@ -1,6 +1,14 @@
 #ifndef CONCORD_CLIBXML2_SHIM_H
 #define CONCORD_CLIBXML2_SHIM_H
 
+/* libxml2 2.9 built with ICU includes the system's <unicode/ucnv.h> from encoding.h, whose
+   UErrorCode differs from the one in Foundation's own ICU module: a fresh build then fails,
+   depending on which module clang loads first, with "'U_MF_…' from module '_FoundationICU'
+   is not present in definition of 'enum UErrorCode' in module 'CLibXML2'". Concord uses no
+   ICU converter (encoding handlers are only ever reached through pointers), so leave ICU out. */
+#include <libxml/xmlversion.h>
+#undef LIBXML_ICU_ENABLED
+
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 #include <libxml/xmlIO.h>
