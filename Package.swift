@@ -45,11 +45,12 @@ let package = Package(
     .testTarget(
       name: "ConcordKitTests",
       dependencies: ["ConcordKit"],
-      exclude: ["Fixtures", "Diff/Fixtures", "Export/Fixtures"]
+      exclude: ["Fixtures", "Diff/Fixtures", "Export/Fixtures", "Hardening/FuzzRegressions"]
     ),
     .testTarget(
       name: "concordTests",
-      dependencies: ["ConcordKit"]
+      dependencies: ["ConcordKit"],
+      exclude: ["Hardening/Cases"]
     ),
   ],
   swiftLanguageModes: [.v6]

@@ -170,7 +170,9 @@ struct Measurement {
     let seconds = Double(end.tv_sec - start.tv_sec) + Double(end.tv_nsec - start.tv_nsec) / 1e9
     var peak = 0
     if measured, let text = try? String(contentsOfFile: report, encoding: .utf8) {
-      peak = text.split(whereSeparator: \.isNewline).compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }.last ?? 0
+      peak =
+        text.split(whereSeparator: \.isNewline).compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+        .last ?? 0
       try? FileManager.default.removeItem(atPath: report)
     }
     return Measurement(seconds: seconds, peakKilobytes: peak, status: status)

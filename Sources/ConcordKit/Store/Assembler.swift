@@ -20,11 +20,15 @@ public struct Assembler: Sendable {
     public var warnings: [Diagnostic]
   }
 
-  /// - Parameter progress: told what is being done ("merging round 2"), for a progress line.
+  /// - Parameters:
+  ///   - waiting: how long to wait, in seconds, for another process writing the workspace to
+  ///     finish; by default none (the workspace is reported busy at once).
+  ///   - progress: told what is being done ("merging round 2"), for a progress line.
   public func assemble(
-    _ path: String, until: Int? = nil, date: String? = nil, progress: ProgressHandler? = nil
+    _ path: String, until: Int? = nil, date: String? = nil, waiting: Double = 0,
+    progress: ProgressHandler? = nil
   ) throws -> Report {
-    let lock = try WorkspaceLock(workspace: path)
+    let lock = try WorkspaceLock(workspace: path, waiting: waiting)
     defer { withExtendedLifetime(lock) {} }
     let workspace = try loader.load(path, progress: progress)
     let store = RevisionStore(workspacePath: path, reader: loader.reader)

@@ -7,20 +7,28 @@ final class WorkspaceLock {
   static let fileName = ".concord.lock"
   private let descriptor: Int32
 
-  /// Takes the lock, or throws at once when another process holds it.
-  init(workspace path: String) throws {
+  /// Takes the lock; when another process holds it, waits up to `waiting` seconds for it to
+  /// be released (trying again every 50 ms), then throws.
+  init(workspace path: String, waiting: Double = 0) throws {
     let file = FileSystem.join(path, Self.fileName)
     let descriptor = open(file, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
     guard descriptor >= 0 else {
       throw DiagnosticsError(Diagnostic(file: file, message: "cannot create the workspace lock file"))
     }
-    guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
-      close(descriptor)
-      throw DiagnosticsError(
-        Diagnostic(
-          file: path,
-          message:
-            "the workspace is busy: another concord process is writing it; try again when it has finished"))
+    var waited = 0.0
+    while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
+      guard errno == EINTR || waited < waiting else {
+        close(descriptor)
+        let after = waiting > 0 ? " (waited \(Int(waiting.rounded(.up))) s)" : ""
+        throw DiagnosticsError(
+          Diagnostic(
+            file: path,
+            message:
+              "the workspace is busy: another concord process is writing it\(after); try again when it has finished"
+          ))
+      }
+      usleep(50_000)
+      waited += 0.05
     }
     self.descriptor = descriptor
   }

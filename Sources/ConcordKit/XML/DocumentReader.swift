@@ -1,23 +1,5 @@
 import Foundation
 
-/// Limits on what Concord reads, with safe defaults; each can be raised from the environment.
-public struct Limits: Hashable, Sendable {
-  /// Largest input file, in bytes (`CONCORD_MAX_INPUT_BYTES`, default 128 MiB).
-  public var maxInputBytes: Int
-
-  public init(maxInputBytes: Int = 128 << 20) { self.maxInputBytes = maxInputBytes }
-
-  public static var fromEnvironment: Limits {
-    var limits = Limits()
-    if let value = ProcessInfo.processInfo.environment["CONCORD_MAX_INPUT_BYTES"],
-      let bytes = Int(value), bytes > 0
-    {
-      limits.maxInputBytes = bytes
-    }
-    return limits
-  }
-}
-
 /// Reads Concord documents: checks what libxml2 should never see, then parses and validates
 /// each against the schema its root element names.
 public struct DocumentReader: Sendable {
@@ -47,7 +29,7 @@ public struct DocumentReader: Sendable {
     try data.withUnsafeBytes { bytes in
       let schema = try self.schema(for: bytes, expected: expected, path: displayPath)
       let (root, diagnostics) = LibXML2.read(
-        bytes, path: displayPath, schema: schema, buildTree: true)
+        bytes, path: displayPath, schema: schema, buildTree: true, limits: limits)
       let errors = diagnostics.filter { $0.severity == .error }
       guard errors.isEmpty, let root else {
         throw DiagnosticsError(
@@ -66,7 +48,8 @@ public struct DocumentReader: Sendable {
       return data.withUnsafeBytes { bytes in
         do {
           let schema = try self.schema(for: bytes, expected: nil, path: name)
-          return LibXML2.read(bytes, path: name, schema: schema, buildTree: false).diagnostics
+          return LibXML2.read(bytes, path: name, schema: schema, buildTree: false, limits: limits)
+            .diagnostics
             .filter { $0.severity == .error }
         } catch let error as DiagnosticsError {
           return error.diagnostics
@@ -147,12 +130,18 @@ public struct DocumentReader: Sendable {
   }
 
   /// Refuses what Concord never accepts, before libxml2 sees it: empty files, UTF-16 and
-  /// UTF-32 (Concord documents are UTF-8) and any `<!DOCTYPE` (the way in for entity
-  /// expansion and external entities; no Concord document needs one).
+  /// UTF-32 or another declared encoding (Concord documents are UTF-8; libxml2 would follow a
+  /// declared ISO-8859-1 even after a UTF-8 BOM and garble the text), NUL bytes, and any
+  /// `<!DOCTYPE` (the way in for entity expansion and external entities; no Concord document
+  /// needs one). One pass over the bytes at most.
   static func precheck(_ bytes: UnsafeRawBufferPointer, path: String) throws {
     if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
       throw DiagnosticsError(
         Diagnostic(file: path, message: "the file is empty; expected an XML document"))
+    }
+    if bytes.count > Int(Int32.max) {
+      throw DiagnosticsError(
+        Diagnostic(file: path, message: "the file is over 2 GiB, more than libxml2 can read"))
     }
     if bytes.count >= 2,
       (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)
@@ -163,17 +152,25 @@ public struct DocumentReader: Sendable {
           file: path, line: 1, column: 1,
           message: "the file is UTF-16 or UTF-32; Concord reads UTF-8 only (re-save it as UTF-8)"))
     }
+    if let (offset, encoding) = declaredEncoding(in: bytes),
+      !["utf-8", "utf8"].contains(encoding.lowercased())
+    {
+      let (line, column) = position(of: offset, in: bytes)
+      throw DiagnosticsError(
+        Diagnostic(
+          file: path, line: line, column: column,
+          message:
+            "the file declares encoding=\"\(encoding)\"; Concord reads UTF-8 only (re-save it as UTF-8)"))
+    }
+    if let offset = bytes.firstIndex(of: 0) {
+      let (line, column) = position(of: offset, in: bytes)
+      throw DiagnosticsError(
+        Diagnostic(
+          file: path, line: line, column: column,
+          message: "the file contains a NUL byte, which XML does not allow (is it a binary file?)"))
+    }
     if let offset = doctypeOffset(in: bytes) {
-      var line = 1
-      var column = 1
-      for index in 0..<offset {
-        if bytes[index] == UInt8(ascii: "\n") {
-          line += 1
-          column = 1
-        } else if bytes[index] & 0xC0 != 0x80 {
-          column += 1
-        }
-      }
+      let (line, column) = position(of: offset, in: bytes)
       throw DiagnosticsError(
         Diagnostic(
           file: path, line: line, column: column,
@@ -181,6 +178,39 @@ public struct DocumentReader: Sendable {
             "document type declarations (<!DOCTYPE>) are not accepted: Concord documents need none, and they carry entity expansion and external entities"
         ))
     }
+  }
+
+  /// The 1-based line and character column of a byte offset.
+  private static func position(of offset: Int, in bytes: UnsafeRawBufferPointer) -> (Int, Int) {
+    var line = 1
+    var column = 1
+    for index in 0..<offset {
+      if bytes[index] == UInt8(ascii: "\n") {
+        line += 1
+        column = 1
+      } else if bytes[index] & 0xC0 != 0x80 {
+        column += 1
+      }
+    }
+    return (line, column)
+  }
+
+  /// The `encoding` of the XML declaration (`<?xml version="1.0" encoding="…"?>`), with the
+  /// offset of its value; nil without one. Reads only the declaration.
+  private static func declaredEncoding(in bytes: UnsafeRawBufferPointer) -> (Int, String)? {
+    let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+    guard bytes.count > start + 6, bytes[start..<start + 5].elementsEqual("<?xml".utf8) else {
+      return nil
+    }
+    let declaration = bytes[start..<min(bytes.count, start + 256)]
+    guard let end = declaration.firstIndex(of: UInt8(ascii: ">")),
+      let text = String(validating: bytes[start..<end], as: UTF8.self),
+      let name = text.range(of: "encoding")
+    else { return nil }
+    let rest = text[name.upperBound...].drop { $0 == " " || $0 == "=" || $0 == "\t" }
+    guard let quote = rest.first, quote == "\"" || quote == "'" else { return nil }
+    let value = rest.dropFirst().prefix { $0 != quote }
+    return (start + text.utf8.distance(from: text.startIndex, to: rest.startIndex) + 1, String(value))
   }
 
   /// Where a `<!DOCTYPE` stands in the prolog (the only place XML allows one), skipping the

@@ -11,18 +11,21 @@ import CLibXML2
 /// captured per context through structured handlers and never printed by libxml2.
 enum LibXML2 {
   /// Reads a document from memory with libxml2's streaming reader, validating it against
-  /// `schema` when one is given, and building the element tree when `buildTree` is set.
+  /// `schema` when one is given, building the element tree when `buildTree` is set, and
+  /// stopping at the first element nested deeper, or text longer, than `limits` allow.
   ///
   /// Time is linear in the document's size; memory is the tree (when built) plus libxml2's
   /// small streaming window.
   static func read(
-    _ bytes: UnsafeRawBufferPointer, path: String, schema: CompiledSchema?, buildTree: Bool
+    _ bytes: UnsafeRawBufferPointer, path: String, schema: CompiledSchema?, buildTree: Bool,
+    limits: Limits = Limits()
   ) -> (root: XML.Element?, diagnostics: [Diagnostic]) {
     initialize()
     let sink = ErrorSink(path: path, source: bytes)
+    let options = parseOptions(for: limits)
     guard
       let base = bytes.baseAddress?.assumingMemoryBound(to: CChar.self),
-      let reader = xmlReaderForMemory(base, Int32(bytes.count), path, "UTF-8", parseOptions)
+      let reader = xmlReaderForMemory(base, Int32(bytes.count), path, "UTF-8", options)
     else {
       return (nil, [Diagnostic(file: path, message: "libxml2 could not open the document")])
     }
@@ -33,29 +36,49 @@ enum LibXML2 {
       if let validation { xmlSchemaFreeValidCtxt(validation) }
     }
     let sinkPointer = Unmanaged.passUnretained(sink).toOpaque()
-    xmlTextReaderSetStructuredErrorHandler(reader, recordError, sinkPointer)
-
     if let schema {
       validation = xmlSchemaNewValidCtxt(schema.pointer)
       guard let validation, xmlTextReaderSchemaValidateCtxt(reader, validation, 0) == 0 else {
         return (nil, [Diagnostic(file: path, message: "libxml2 could not start schema validation")])
       }
       xmlSchemaSetValidStructuredErrors(validation, recordError, sinkPointer)
-      // Plugging the validator replaced the parser's SAX handler: route its errors again.
+      // Not the reader's own error handler: once the validator is plugged in, libxml2 2.9 hands
+      // that handler the validator's state in place of the parser's and crashes on the first
+      // well-formedness error (a truncated file). The thread's handler gets the right sink.
+      xmlSetStructuredErrorFunc(sinkPointer, recordError)
+    } else {
       xmlTextReaderSetStructuredErrorHandler(reader, recordError, sinkPointer)
     }
+    defer { concord_silence_generic_errors() }
 
     var builder = buildTree ? TreeBuilder() : nil
+    let limitCheck = LimitCheck(limits: limits, path: path, source: bytes)
     while true {
       let status = xmlTextReaderRead(reader)
       if status != 1 {
         if status < 0 {
-          // The reader drops the parser's error at the end of input; a plain parse finds it.
-          let error =
-            wellFormednessError(bytes, path: path)
-            ?? Diagnostic(file: path, message: "the document could not be read")
-          if !sink.diagnostics.contains(error) { sink.diagnostics.append(error) }
+          // The reader drops the parser's error at the end of input, and reports a truncated
+          // file as "Extra content at the end": a plain parse names the first real problem.
+          let errors = wellFormednessErrors(bytes, path: path, options: options)
+          if !errors.isEmpty {
+            sink.diagnostics = errors
+          } else if !sink.diagnostics.contains(where: { $0.severity == .error }) {
+            sink.diagnostics.append(Diagnostic(file: path, message: "the document could not be read"))
+          }
         }
+        break
+      }
+      if let problem = limitCheck.problem(at: reader) {
+        sink.diagnostics.append(problem)
+        break
+      }
+      if sink.diagnostics.count >= maxErrorsPerDocument {
+        // One read can bring several errors: keep exactly the first hundred.
+        sink.diagnostics =
+          Array(sink.diagnostics.prefix(maxErrorsPerDocument)) + [
+            Diagnostic(
+              file: path, message: "too many errors; stopped after the first \(maxErrorsPerDocument)")
+          ]
         break
       }
       builder?.take(reader, sink: sink)
@@ -63,8 +86,9 @@ enum LibXML2 {
     if schema != nil && xmlTextReaderIsValid(reader) != 1 && sink.diagnostics.isEmpty {
       sink.diagnostics.append(Diagnostic(file: path, message: "the document is not valid"))
     }
-    let root = sink.diagnostics.contains { $0.severity == .error } ? nil : builder?.root
-    return (root, sink.diagnostics)
+    let diagnostics = sink.diagnostics.map { limitCheck.worded($0) }
+    let root = diagnostics.contains { $0.severity == .error } ? nil : builder?.root
+    return (root, diagnostics)
   }
 
   /// The local name and namespace of the document's root element, read without validation.
@@ -148,10 +172,9 @@ enum LibXML2 {
       schema = parse(context, sink: sink)
     }
     // libxml2 says only "Failed to parse the XML resource": name the line that breaks it.
-    if schema == nil, let data = try? FileSystem.read(file, limit: Limits().maxInputBytes),
-      let error = data.withUnsafeBytes({ wellFormednessError($0, path: file) })
-    {
-      sink.diagnostics.insert(error, at: 0)
+    if schema == nil, let data = try? FileSystem.read(file, limit: Limits().maxInputBytes) {
+      sink.diagnostics.insert(
+        contentsOf: data.withUnsafeBytes { wellFormednessErrors($0, path: file) }, at: 0)
     }
     return finish(schema, sink: sink, displayPath: file, documents: documents)
   }
@@ -188,25 +211,57 @@ final class CompiledSchema: @unchecked Sendable {
 }
 
 /// The first well-formedness error of a document, from a plain (non-streaming) parse.
-private func wellFormednessError(_ bytes: UnsafeRawBufferPointer, path: String) -> Diagnostic? {
+/// The first well-formedness error of a document (the cause), and the last one when it
+/// differs (for a truncated file, "Premature end of data"), from a plain parse.
+private func wellFormednessErrors(
+  _ bytes: UnsafeRawBufferPointer, path: String, options: Int32 = parseOptions
+) -> [Diagnostic] {
   guard let base = bytes.baseAddress?.assumingMemoryBound(to: CChar.self),
     let context = xmlNewParserCtxt()
-  else { return nil }
+  else { return [] }
   defer { xmlFreeParserCtxt(context) }
-  if let document = xmlCtxtReadMemory(context, base, Int32(bytes.count), path, "UTF-8", parseOptions) {
+  // The parser's own structured handler, with the sink in the context's private slot: every
+  // error is collected, so the first one (the cause) can be reported.
+  let sink = ErrorSink(path: path, source: nil)
+  context.pointee._private = Unmanaged.passUnretained(sink).toOpaque()
+  context.pointee.sax.pointee.serror = recordParserError
+  if let document = xmlCtxtReadMemory(context, base, Int32(bytes.count), path, "UTF-8", options) {
     xmlFreeDoc(document)
   }
-  guard let error = xmlCtxtGetLastError(context), error.pointee.code != 0 else { return nil }
+  let errors = sink.diagnostics.filter { $0.severity == .error }
+  if let first = errors.first, let last = errors.last {
+    return first == last ? [first] : [first, last]
+  }
+  guard let error = xmlCtxtGetLastError(context), error.pointee.code != 0 else { return [] }
   let message = error.pointee.message.map { String(cString: $0) } ?? "not well-formed"
-  return Diagnostic(
-    file: path, line: Int(error.pointee.line), column: Int(error.pointee.int2),
-    message: ErrorSink.readable(message))
+  return [
+    Diagnostic(
+      file: path, line: Int(error.pointee.line), column: Int(error.pointee.int2),
+      message: ErrorSink.readable(message))
+  ]
+}
+
+/// A parser context's structured error handler: libxml2 passes the context itself, whose
+/// private slot holds the sink.
+private func recordParserError(_ userData: UnsafeMutableRawPointer?, _ error: xmlErrorPtr?) {
+  guard let userData, let error else { return }
+  let context = userData.assumingMemoryBound(to: xmlParserCtxt.self)
+  guard let sink = context.pointee._private else { return }
+  Unmanaged<ErrorSink>.fromOpaque(sink).takeUnretainedValue().record(error.pointee)
 }
 
 // MARK: - Initialisation and options
 
 /// `XML_PARSE_NONET` alone: no network, no entity substitution, no DTD loading, default limits.
 private let parseOptions = Int32(XML_PARSE_NONET.rawValue)
+/// A document that breaks its schema a thousand ways is reported by its first hundred.
+private let maxErrorsPerDocument = 100
+
+/// With `XML_PARSE_HUGE` when Concord's limits are above libxml2's own, which would otherwise
+/// cut in first (documents have no DTD, so HUGE lifts no entity-expansion guard).
+private func parseOptions(for limits: Limits) -> Int32 {
+  limits.exceedsParserDefaults ? parseOptions | Int32(XML_PARSE_HUGE.rawValue) : parseOptions
+}
 private let elementNode: Int32 = 1
 
 private let initialized: Bool = {
@@ -313,6 +368,94 @@ private func recordError(_ userData: UnsafeMutableRawPointer?, _ error: xmlError
   guard let userData, let error else { return }
   Unmanaged<ErrorSink>.fromOpaque(userData).takeUnretainedValue().record(error.pointee)
 }
+
+// MARK: - Limits
+
+/// Concord's limits on nesting depth and text length, checked on each node the reader
+/// delivers. Constant work per node, plus the length of each text and attribute value.
+private struct LimitCheck {
+  let limits: Limits
+  let path: String
+  let source: UnsafeRawBufferPointer
+
+  func problem(at reader: xmlTextReaderPtr) -> Diagnostic? {
+    guard let node = xmlTextReaderCurrentNode(reader) else { return nil }
+    switch xmlTextReaderNodeType(reader) {
+    case 1:
+      let depth = Int(xmlTextReaderDepth(reader)) + 1
+      if depth > limits.maxDepth {
+        return problem(
+          "elements nest \(depth) levels deep here, over the limit of \(limits.maxDepth) (set \(Limits.depthVariable) to raise it)",
+          at: node)
+      }
+      var attribute = node.pointee.properties
+      while let current = attribute {
+        let length = current.pointee.children?.pointee.content.map(byteCount) ?? 0
+        if length > limits.maxTextBytes {
+          let name = string(current.pointee.name) ?? ""
+          return problem(
+            "the value of attribute \(name) is \(length) bytes, over the limit of \(limits.maxTextBytes) bytes (set \(Limits.textBytesVariable) to raise it)",
+            at: node)
+        }
+        attribute = current.pointee.next
+      }
+    case 3, 4, 13, 14:
+      let length = xmlTextReaderConstValue(reader).map(byteCount) ?? 0
+      if length > limits.maxTextBytes, let parent = node.pointee.parent {
+        return problem(
+          "a text of \(length) bytes, over the limit of \(limits.maxTextBytes) bytes (set \(Limits.textBytesVariable) to raise it)",
+          at: parent)
+      }
+    default:
+      break
+    }
+    return nil
+  }
+
+  /// libxml2's messages as Concord words them: on one line, and its own limits (which cut in
+  /// before Concord's while it parses ahead) named with the variable that raises Concord's.
+  func worded(_ diagnostic: Diagnostic) -> Diagnostic {
+    var diagnostic = diagnostic
+    // One line per diagnostic: some messages go on ("Bytes: 0xC3 0x28 …").
+    let message = diagnostic.message.split(whereSeparator: \.isNewline).joined(separator: " ")
+    diagnostic.message = message
+    if message.contains("Excessive depth in document") {
+      let cap = min(limits.maxDepth, limits.exceedsParserDefaults ? 2048 : 256)
+      diagnostic.message =
+        "elements nest more than \(cap) levels deep, over the limit of \(limits.maxDepth) (set \(Limits.depthVariable) to raise it)"
+    } else if message.contains("Huge input lookup") || message.contains("huge text node")
+      || message.contains("AttValue length too long")
+    {
+      diagnostic.message =
+        "a text or attribute value over the limit of \(limits.maxTextBytes) bytes (set \(Limits.textBytesVariable) to raise it)"
+    }
+    return diagnostic
+  }
+
+  /// A diagnostic at an element's start tag. Its column counts the element's ancestors of the
+  /// same name on the same line, so `<a><a><a>` points at the right one.
+  private func problem(_ message: String, at node: xmlNodePtr) -> Diagnostic {
+    let line = Int(xmlGetLineNo(node))
+    let prefix = node.pointee.ns?.pointee.prefix.flatMap(string).map { $0 + ":" } ?? ""
+    let name = prefix + (string(node.pointee.name) ?? "")
+    var occurrence = 0
+    var ancestor = node.pointee.parent
+    while let current = ancestor, current.pointee.type == XML_ELEMENT_NODE,
+      Int(xmlGetLineNo(current)) == line
+    {
+      if current.pointee.name.flatMap(string) == node.pointee.name.flatMap(string) { occurrence += 1 }
+      ancestor = current.pointee.parent
+    }
+    let locator = TagLocator(source)
+    var column = 0
+    for _ in 0...occurrence { column = locator.column(ofTag: name, line: line) }
+    return Diagnostic(file: path, line: line, column: column, message: message)
+  }
+}
+
+private func byteCount(_ text: UnsafePointer<xmlChar>) -> Int { Int(xmlStrlen(text)) }
+
+private func byteCount(_ text: UnsafeMutablePointer<xmlChar>) -> Int { byteCount(UnsafePointer(text)) }
 
 // MARK: - Building the tree
 

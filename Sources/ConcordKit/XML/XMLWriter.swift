@@ -63,7 +63,8 @@ public struct XMLWriter {
 
   private mutating func escaped(_ text: String, quote: Bool) -> String {
     Self.escape(text, quote: quote) { scalar in
-      problems.append("character U+\(String(scalar.value, radix: 16, uppercase: true)) cannot be written in XML")
+      problems.append(
+        "character U+\(String(scalar.value, radix: 16, uppercase: true)) cannot be written in XML")
     }
   }
 

@@ -21,10 +21,19 @@ extension Concord {
     @Option(help: "Date the new revisions (YYYY-MM-DD); without it, nothing depends on the clock.")
     var date: String?
 
+    @Option(
+      help: ArgumentHelp(
+        "When another concord process is writing the workspace, wait up to this many seconds for it to finish instead of stopping at once.",
+        valueName: "seconds"))
+    var wait: Double = 0
+
     @OptionGroup var schemas: SchemaOptions
 
     func validate() throws {
       if let until, until < 0 { throw ValidationError("--until takes a revision number (0 or more).") }
+      if !(0...86_400).contains(wait) {
+        throw ValidationError("--wait takes a number of seconds, 0 to 86400.")
+      }
       if let date, date.range(of: #"^\d{4}-\d{2}-\d{2}$"#, options: .regularExpression) == nil {
         throw ValidationError("--date takes a date as YYYY-MM-DD, e.g. 2025-09-01.")
       }
@@ -35,7 +44,8 @@ extension Concord {
       let progress = ProgressLine()
       defer { progress.finish() }
       do {
-        let report = try assembler.assemble(workspace, until: until, date: date, progress: progress.handler)
+        let report = try assembler.assemble(
+          workspace, until: until, date: date, waiting: wait, progress: progress.handler)
         progress.finish()
         Console.report(report.warnings)
         for revision in report.written {
