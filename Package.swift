@@ -7,6 +7,7 @@ let package = Package(
   products: [
     .library(name: "ConcordKit", targets: ["ConcordKit"]),
     .executable(name: "concord", targets: ["concord"]),
+    .executable(name: "concord-bench", targets: ["concord-bench"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -34,10 +35,17 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    .executableTarget(
+      name: "concord-bench",
+      dependencies: [
+        "ConcordKit",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
     .testTarget(
       name: "ConcordKitTests",
       dependencies: ["ConcordKit"],
-      exclude: ["Fixtures", "Hardening/FuzzRegressions"]
+      exclude: ["Fixtures", "Diff/Fixtures", "Export/Fixtures", "Hardening/FuzzRegressions"]
     ),
     .testTarget(
       name: "concordTests",

@@ -3,7 +3,7 @@
 // Build and run with Scripts/fuzz (see README-hardening.md).
 import PackageDescription
 
-let fuzzTargets = ["fuzz-clause", "fuzz-positions", "fuzz-revision", "fuzz-tokens"]
+let fuzzTargets = ["fuzz-clause", "fuzz-positions", "fuzz-revision", "fuzz-tokens", "fuzz-diff"]
 
 let package = Package(
   name: "ConcordFuzz",

@@ -1,11 +1,10 @@
 #ifndef CONCORD_CLIBXML2_SHIM_H
 #define CONCORD_CLIBXML2_SHIM_H
 
-/* libxml2 2.9 built with ICU includes the system's <unicode/ucnv.h> from encoding.h, whose
-   UErrorCode differs from the one in Foundation's own ICU module: a fresh build then fails,
-   depending on which module clang loads first, with "'U_MF_…' from module '_FoundationICU'
-   is not present in definition of 'enum UErrorCode' in module 'CLibXML2'". Concord uses no
-   ICU converter (encoding handlers are only ever reached through pointers), so leave ICU out. */
+/* libxml2 is built with ICU, so encoding.h includes the system's <unicode/ucnv.h>, whose
+   declarations (UErrorCode, …) clash with Foundation's own ICU module when both are
+   imported into one Swift module. Concord never touches the ICU converter fields of
+   xmlCharEncodingHandler (it only passes pointers to it), so the shim leaves ICU out. */
 #include <libxml/xmlversion.h>
 #undef LIBXML_ICU_ENABLED
 

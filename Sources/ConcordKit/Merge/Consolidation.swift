@@ -1,12 +1,12 @@
 /// Consolidated options: when amendments to one paragraph edit disjoint spans of its current
 /// text, one more option applies them all, offered by the facilitator.
 ///
-/// Each amendment is compared word by word with the current text (base language), giving
-/// hunks — replaced spans of the current text. Amendments whose hunks neither overlap nor
-/// touch are combined greedily in option order; two or more make a consolidated option.
-/// Other languages are combined the same way where every combined amendment has them;
-/// elsewhere the consolidated option has no text (translation pending).
-/// Cost: one word diff per amendment, O((N+M)·D) each.
+/// Each amendment is compared word by word with the current text (base language) by the word
+/// diff of `Diff/`, giving hunks — replaced spans of the current text. Amendments whose hunks
+/// neither overlap nor touch are combined greedily in option order; two or more make a
+/// consolidated option. Other languages are combined the same way where every combined
+/// amendment has them; elsewhere the consolidated option has no text (translation pending).
+/// Cost: one word diff per amendment and language, O((N+M)·D) each.
 enum Consolidation {
   /// The consolidated texts of `candidates` (number, texts) against `current`, and the
   /// numbers combined; nil when fewer than two amendments can be combined.
@@ -15,12 +15,11 @@ enum Consolidation {
     baseLanguage: String, languages: [String]
   ) -> (combines: [Int], texts: [String: ClauseText])? {
     guard let base = current[baseLanguage] else { return nil }
-    let original = Tokens.split(base.source)
     var chosen: [(number: Int, texts: [String: ClauseText])] = []
     var hunks: [Hunk] = []
     for candidate in candidates {
       guard let text = candidate.texts[baseLanguage] else { continue }
-      let own = Hunk.hunks(from: original, to: Tokens.split(text.source))
+      let own = Hunk.hunks(from: base.source, to: text.source)
       guard !own.isEmpty, own.allSatisfy({ hunk in hunks.allSatisfy { !hunk.touches($0) } })
       else { continue }
       chosen.append(candidate)
@@ -30,7 +29,6 @@ enum Consolidation {
     var texts: [String: ClauseText] = [:]
     for language in languages {
       guard let currentText = current[language] else { continue }
-      let tokens = Tokens.split(currentText.source)
       var all: [Hunk] = []
       var complete = true
       for candidate in chosen {
@@ -38,105 +36,69 @@ enum Consolidation {
           complete = false
           break
         }
-        let own = Hunk.hunks(from: tokens, to: Tokens.split(text.source))
-        if !own.allSatisfy({ hunk in all.allSatisfy { !hunk.touches($0) } }) {
+        let own = Hunk.hunks(from: currentText.source, to: text.source)
+        guard own.allSatisfy({ hunk in all.allSatisfy { !hunk.touches($0) } }) else {
           complete = false
           break
         }
         all += own
       }
-      if complete { texts[language] = ClauseText(source: Hunk.apply(all, to: tokens)) }
+      if complete { texts[language] = ClauseText(source: Hunk.apply(all, to: currentText.source)) }
     }
     guard texts[baseLanguage] != nil else { return nil }
     return (chosen.map(\.number), texts)
   }
 }
 
-/// A replaced span `[start, end)` of the original tokens and what replaces it.
+/// A replaced span `[start, end)` of the original text's UTF-8 bytes, and what replaces it.
 struct Hunk {
   var start: Int
   var end: Int
-  var replacement: [Substring]
+  var replacement: [UInt8]
 
   /// Overlapping or adjacent hunks cannot be applied independently.
   func touches(_ other: Hunk) -> Bool { start <= other.end && other.start <= end }
 
-  static func hunks(from old: [Substring], to new: [Substring]) -> [Hunk] {
-    let difference = new.difference(from: old)
-    var removed = Set<Int>()
-    var inserted = Set<Int>()
-    for change in difference {
-      switch change {
-      case .remove(let offset, _, _): removed.insert(offset)
-      case .insert(let offset, _, _): inserted.insert(offset)
-      }
-    }
+  /// The changes that turn `old` into `new`: each run of deletions and insertions between
+  /// unchanged tokens is one hunk.
+  static func hunks(from old: String, to new: String) -> [Hunk] {
+    let diff = TokenDiff(from: old, to: new)
     var result: [Hunk] = []
-    var i = 0
-    var j = 0
     var open: Hunk?
-    while i < old.count || j < new.count {
-      if i < old.count, removed.contains(i) {
-        if open == nil { open = Hunk(start: i, end: i, replacement: []) }
-        i += 1
-        open?.end = i
-      } else if j < new.count, inserted.contains(j) {
-        if open == nil { open = Hunk(start: i, end: i, replacement: []) }
-        open?.replacement.append(new[j])
-        j += 1
-      } else {
+    for edit in diff.script {
+      switch edit.operation {
+      case .equal:
         if let hunk = open { result.append(hunk) }
         open = nil
-        i += 1
-        j += 1
+      case .delete, .insert:
+        var hunk =
+          open
+          ?? Hunk(
+            start: diff.oldOffset(edit.old.lowerBound), end: diff.oldOffset(edit.old.lowerBound),
+            replacement: [])
+        if edit.operation == .delete {
+          hunk.end = diff.oldOffset(edit.old.upperBound)
+        } else {
+          hunk.replacement += diff.newBytes(edit.new)
+        }
+        open = hunk
       }
     }
     if let hunk = open { result.append(hunk) }
     return result
   }
 
-  static func apply(_ hunks: [Hunk], to tokens: [Substring]) -> String {
-    var result = ""
+  /// `text` with every hunk applied (hunks must not touch one another).
+  static func apply(_ hunks: [Hunk], to text: String) -> String {
+    let bytes = Array(text.utf8)
+    var result: [UInt8] = []
     var index = 0
     for hunk in hunks.sorted(by: { $0.start < $1.start }) {
-      result += tokens[index..<hunk.start].joined()
-      result += hunk.replacement.joined()
+      result += bytes[index..<hunk.start]
+      result += hunk.replacement
       index = hunk.end
     }
-    result += tokens[index...].joined()
-    return result
-  }
-}
-
-/// Words, single punctuation marks, runs of white space, single Han characters and the
-/// `<parties/>` placeholder, as tokens whose concatenation is the text.
-enum Tokens {
-  static func split(_ text: String) -> [Substring] {
-    var tokens: [Substring] = []
-    var index = text.startIndex
-    while index < text.endIndex {
-      let character = text[index]
-      var end = text.index(after: index)
-      if character == "<", text[index...].hasPrefix("<parties/>") {
-        end = text.index(index, offsetBy: "<parties/>".count)
-      } else if character.isWhitespace {
-        while end < text.endIndex, text[end].isWhitespace { end = text.index(after: end) }
-      } else if isWordCharacter(character), !isHan(character) {
-        while end < text.endIndex, isWordCharacter(text[end]), !isHan(text[end]) {
-          end = text.index(after: end)
-        }
-      }
-      tokens.append(text[index..<end])
-      index = end
-    }
-    return tokens
-  }
-
-  static func isWordCharacter(_ character: Character) -> Bool {
-    character.isLetter || character.isNumber || character == "-" || character == "’"
-  }
-
-  static func isHan(_ character: Character) -> Bool {
-    character.unicodeScalars.first?.properties.isIdeographic ?? false
+    result += bytes[index...]
+    return String(decoding: result, as: UTF8.self)
   }
 }

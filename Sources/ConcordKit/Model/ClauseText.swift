@@ -88,20 +88,43 @@ extension String {
     return first.uppercased() + dropFirst()
   }
 
-  /// Every run of white space as one space.
+  /// Every run of white space as one space. The loader calls it on every text it reads, so
+  /// it first checks whether anything needs folding and returns the string untouched if not.
   var foldingWhitespace: String {
-    var result = ""
-    result.reserveCapacity(utf8.count)
+    var previousWasSpace = false
+    var needsFolding = false
+    for scalar in unicodeScalars {
+      let space = scalar.isFoldableWhitespace
+      if space && (previousWasSpace || scalar != " ") {
+        needsFolding = true
+        break
+      }
+      previousWasSpace = space
+    }
+    guard needsFolding else { return self }
+    var result = String.UnicodeScalarView()
     var inSpace = false
-    for character in self {
-      if character.isWhitespace {
+    for scalar in unicodeScalars {
+      if scalar.isFoldableWhitespace {
         if !inSpace { result.append(" ") }
         inSpace = true
       } else {
-        result.append(character)
+        result.append(scalar)
         inSpace = false
       }
     }
-    return result
+    return String(result)
+  }
+}
+
+extension Unicode.Scalar {
+  /// Unicode's White_Space set, by value (faster than a property lookup).
+  var isFoldableWhitespace: Bool {
+    switch value {
+    case 0x20, 0x09...0x0D, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F,
+      0x3000:
+      true
+    default: false
+    }
   }
 }

@@ -20,14 +20,17 @@ public struct Assembler: Sendable {
     public var warnings: [Diagnostic]
   }
 
-  /// - Parameter waiting: how long to wait, in seconds, for another process writing the
-  ///   workspace to finish; by default none (the workspace is reported busy at once).
-  public func assemble(_ path: String, until: Int? = nil, date: String? = nil, waiting: Double = 0)
-    throws -> Report
-  {
+  /// - Parameters:
+  ///   - progress: told what is being done ("merging round 2"), for a progress line.
+  ///   - waiting: how long to wait, in seconds, for another process writing the workspace to
+  ///     finish; by default none (the workspace is reported busy at once).
+  public func assemble(
+    _ path: String, until: Int? = nil, date: String? = nil, progress: ProgressHandler? = nil,
+    waiting: Double = 0
+  ) throws -> Report {
     let lock = try WorkspaceLock(workspace: path, waiting: waiting)
     defer { withExtendedLifetime(lock) {} }
-    let workspace = try loader.load(path)
+    let workspace = try loader.load(path, progress: progress)
     let store = RevisionStore(workspacePath: path, reader: loader.reader)
     try FileManager.default.createDirectory(
       atPath: store.folderPath, withIntermediateDirectories: true)
@@ -44,6 +47,7 @@ public struct Assembler: Sendable {
     var warnings: [Diagnostic] = []
     var latest: Declaration?
     for number in existing {
+      progress?("checking Rev.\(number)")
       let declaration = try store.load(number)
       warnings += try checkInputs(of: declaration, in: workspace, store: store)
       latest = declaration
@@ -53,6 +57,7 @@ public struct Assembler: Sendable {
     let limit = until ?? Int.max
     if latest == nil, limit >= 0 {
       let zero = ZeroDraft.declaration(from: workspace, date: date)
+      progress?("writing Rev.0")
       try write(zero, store: store)
       written.append(zero)
       latest = zero
@@ -71,7 +76,9 @@ public struct Assembler: Sendable {
       let merger = RoundMerger(
         previous: previous, round: round, settings: workspace.settings,
         participants: workspace.participants)
+      progress?("merging round \(round.number) (\(previous.paragraphs.count) paragraphs)")
       let next = try merger.merge(date: date, provenance: provenance)
+      progress?("writing Rev.\(next.revision)")
       try write(next, store: store)
       written.append(next)
       latest = next
@@ -86,7 +93,8 @@ public struct Assembler: Sendable {
     let data = Data(text.utf8)
     let path = store.path(of: declaration.revision)
     // What is written must read back valid: check before it reaches the disk.
-    _ = try loader.reader.read(data, as: .declaration, displayPath: path)
+    let problems = loader.reader.validate(data, as: .declaration, displayPath: path)
+    guard problems.isEmpty else { throw DiagnosticsError(problems) }
     try AtomicFile.write(data, to: path, mode: .createNew)
   }
 

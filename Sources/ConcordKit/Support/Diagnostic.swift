@@ -59,3 +59,12 @@ public struct DiagnosticsError: Error, Sendable, CustomStringConvertible {
 
   public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
 }
+
+extension [Diagnostic] {
+  /// The diagnostics without repeats, in first-seen order: a missing schema is reported once,
+  /// not once for every file that needs it. Linear time.
+  func removingRepeats() -> [Diagnostic] {
+    var seen: Set<Diagnostic> = []
+    return filter { seen.insert($0).inserted }
+  }
+}

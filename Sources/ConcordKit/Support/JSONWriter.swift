@@ -72,6 +72,10 @@ public final class JSONWriter {
   }
 
   public static func quoted(_ string: String) -> String {
+    // Most texts need no escape: copy them whole rather than scalar by scalar.
+    if !string.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+      return "\"" + string + "\""
+    }
     var result = "\""
     for scalar in string.unicodeScalars {
       switch scalar {

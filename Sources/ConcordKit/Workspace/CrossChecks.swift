@@ -148,7 +148,14 @@ struct CrossChecks {
     let base = workspace.settings.baseLanguage
     var stanceAt: [String: SourceLocation] = [:]
     for stance in positions.stances {
-      if let first = stanceAt[stance.paragraph] {
+      // An insertion reusing a paragraph's id is reported as such below, not as a second stance.
+      let reusesID: Bool
+      if case .insert = stance.action {
+        reusesID = known.contains(stance.paragraph)
+      } else {
+        reusesID = false
+      }
+      if let first = stanceAt[stance.paragraph], !reusesID {
         report(
           "\(positions.participant) takes two stances on paragraph \"\(stance.paragraph)\" in round \(round) (the first at line \(first.line)): one stance per paragraph per round",
           at: stance.location)

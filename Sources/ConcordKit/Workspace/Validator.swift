@@ -23,6 +23,7 @@ public struct Validator: Sendable {
         report.diagnostics += loader.reader.validate(path)
       }
     }
+    report.diagnostics = report.diagnostics.removingRepeats()
     return report
   }
 

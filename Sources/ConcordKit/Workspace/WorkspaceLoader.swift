@@ -15,7 +15,8 @@ public struct WorkspaceLoader: Sendable {
   public static let clausesFolder = "clauses"
   public static let positionsFolder = "positions"
 
-  public func load(_ path: String) throws -> Workspace {
+  /// - Parameter progress: told after each file read ("read 120 files"), for a progress line.
+  public func load(_ path: String, progress: ProgressHandler? = nil) throws -> Workspace {
     var diagnostics: [Diagnostic] = []
     guard FileSystem.isDirectory(path) else {
       throw DiagnosticsError(Diagnostic(file: path, message: "not a workspace folder"))
@@ -30,6 +31,7 @@ public struct WorkspaceLoader: Sendable {
         let data = try FileSystem.read(file, limit: reader.limits.maxInputBytes)
         let root = try reader.read(data, as: kind, displayPath: file)
         inputs.append(InputDigest(kind: inputKind, path: relative, sha256: Digest.sha256(data)))
+        progress?("read \(inputs.count) files")
         return root
       } catch let error as DiagnosticsError {
         diagnostics += error.diagnostics
@@ -102,7 +104,9 @@ public struct WorkspaceLoader: Sendable {
     }
     rounds.sort { $0.number < $1.number }
 
-    guard let workspaceRoot, let membersRoot else { throw DiagnosticsError(diagnostics) }
+    guard let workspaceRoot, let membersRoot else {
+      throw DiagnosticsError(diagnostics.removingRepeats())
+    }
     let settings = InputDecoding.settings(
       workspaceRoot, file: FileSystem.join(path, Self.workspaceFile))
     let participants = InputDecoding.participants(membersRoot.elements(named: "participant"))
@@ -118,7 +122,9 @@ public struct WorkspaceLoader: Sendable {
     let workspace = Workspace(
       path: path, settings: settings, participants: participants, sections: sections,
       rounds: rounds, inputs: inputs)
-    let draftComplete = !diagnostics.contains { $0.file.contains("/\(Self.clausesFolder)/") }
+    // Without every clause file (or without any), references to paragraphs cannot be checked.
+    let draftComplete =
+      !sections.isEmpty && !diagnostics.contains { $0.file.contains("/\(Self.clausesFolder)/") }
     var checks = CrossChecks(workspace: workspace, draftComplete: draftComplete)
     checks.checkLanguages(
       in: [
@@ -127,7 +133,7 @@ public struct WorkspaceLoader: Sendable {
       ] + sectionTrees + positionTrees)
     checks.run()
     diagnostics += checks.diagnostics
-    guard diagnostics.isEmpty else { throw DiagnosticsError(diagnostics) }
+    guard diagnostics.isEmpty else { throw DiagnosticsError(diagnostics.removingRepeats()) }
     return workspace
   }
 }

@@ -19,7 +19,7 @@ public struct DocumentReader: Sendable {
     throws -> XML.Element
   {
     let name = displayPath ?? path
-    let data = try FileSystem.read(path, limit: limits.maxInputBytes)
+    let data = try readFile(path, shownAs: name)
     return try read(data, as: expected, displayPath: name)
   }
 
@@ -44,7 +44,7 @@ public struct DocumentReader: Sendable {
   public func validate(_ path: String, displayPath: String? = nil) -> [Diagnostic] {
     let name = displayPath ?? path
     do {
-      let data = try FileSystem.read(path, limit: limits.maxInputBytes)
+      let data = try readFile(path, shownAs: name)
       return data.withUnsafeBytes { bytes in
         do {
           let schema = try self.schema(for: bytes, expected: nil, path: name)
@@ -64,7 +64,37 @@ public struct DocumentReader: Sendable {
     }
   }
 
+  /// Validates a document held in memory without building its tree: how the assembler
+  /// checks a revision before writing it.
+  public func validate(_ data: Data, as expected: SchemaName, displayPath: String) -> [Diagnostic] {
+    data.withUnsafeBytes { bytes in
+      do {
+        let schema = try self.schema(for: bytes, expected: expected, path: displayPath)
+        return LibXML2.read(bytes, path: displayPath, schema: schema, buildTree: false).diagnostics
+          .filter { $0.severity == .error }
+      } catch let error as DiagnosticsError {
+        return error.diagnostics
+      } catch {
+        return [Diagnostic(file: displayPath, message: "\(error)")]
+      }
+    }
+  }
+
   // MARK: - Before libxml2
+
+  /// The file's bytes; problems reading it are reported under the name diagnostics use.
+  private func readFile(_ path: String, shownAs name: String) throws -> Data {
+    do {
+      return try FileSystem.read(path, limit: limits.maxInputBytes)
+    } catch let error as DiagnosticsError {
+      throw DiagnosticsError(
+        error.diagnostics.map { diagnostic in
+          var diagnostic = diagnostic
+          diagnostic.file = name
+          return diagnostic
+        })
+    }
+  }
 
   private func schema(for bytes: UnsafeRawBufferPointer, expected: SchemaName?, path: String)
     throws -> CompiledSchema
@@ -83,14 +113,14 @@ public struct DocumentReader: Sendable {
       let wanted = expected.map { "a <\($0.rootElement)> document" } ?? "a Concord document"
       throw DiagnosticsError(
         Diagnostic(
-          file: path, line: 1, column: 1,
+          file: path, line: root.line, column: root.column,
           message:
             "expected \(wanted) in namespace \(XML.concordNamespace), found \(found)"))
     }
     if let expected, kind != expected {
       throw DiagnosticsError(
         Diagnostic(
-          file: path, line: 1, column: 1,
+          file: path, line: root.line, column: root.column,
           message: "expected a <\(expected.rootElement)> document, found <\(kind.rootElement)>"))
     }
     switch schemas.schema(kind) {

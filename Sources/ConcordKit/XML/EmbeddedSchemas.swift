@@ -141,6 +141,7 @@ enum EmbeddedSchemas {
         </xs:sequence>
       </xs:group>
     </xs:schema>
+
     """#,
     "declaration.xsd": #"""
     <?xml version="1.0" encoding="UTF-8"?>
@@ -314,6 +315,7 @@ enum EmbeddedSchemas {
         </xs:unique>
       </xs:element>
     </xs:schema>
+
     """#,
     "members.xsd": #"""
     <?xml version="1.0" encoding="UTF-8"?>
@@ -336,6 +338,7 @@ enum EmbeddedSchemas {
         </xs:unique>
       </xs:element>
     </xs:schema>
+
     """#,
     "positions.xsd": #"""
     <?xml version="1.0" encoding="UTF-8"?>
@@ -418,6 +421,7 @@ enum EmbeddedSchemas {
         </xs:complexType>
       </xs:element>
     </xs:schema>
+
     """#,
     "section.xsd": #"""
     <?xml version="1.0" encoding="UTF-8"?>
@@ -450,6 +454,7 @@ enum EmbeddedSchemas {
         </xs:unique>
       </xs:element>
     </xs:schema>
+
     """#,
     "workspace.xsd": #"""
     <?xml version="1.0" encoding="UTF-8"?>
@@ -467,6 +472,7 @@ enum EmbeddedSchemas {
         </xs:complexType>
       </xs:element>
     </xs:schema>
+
     """#,
     "xml.xsd": #"""
     <?xml version="1.0" encoding="UTF-8"?>
@@ -475,6 +481,7 @@ enum EmbeddedSchemas {
                targetNamespace="http://www.w3.org/XML/1998/namespace">
       <xs:attribute name="lang" type="xs:language"/>
     </xs:schema>
+
     """#,
   ]
 }

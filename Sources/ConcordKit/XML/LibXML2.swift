@@ -93,7 +93,7 @@ enum LibXML2 {
   /// The local name and namespace of the document's root element, read without validation.
   /// Stops at the first element, so it costs next to nothing on large files.
   static func rootElement(_ bytes: UnsafeRawBufferPointer, path: String) -> (
-    name: String, namespace: String?
+    name: String, namespace: String?, line: Int, column: Int
   )? {
     initialize()
     let sink = ErrorSink(path: path, source: bytes)
@@ -106,8 +106,11 @@ enum LibXML2 {
       reader, recordError, Unmanaged.passUnretained(sink).toOpaque())
     while xmlTextReaderRead(reader) == 1 {
       if xmlTextReaderNodeType(reader) == elementNode {
+        let line = Int(xmlGetLineNo(xmlTextReaderCurrentNode(reader)))
+        let qualifiedName = string(xmlTextReaderConstName(reader)) ?? ""
         return (
-          string(xmlTextReaderConstLocalName(reader)) ?? "", string(xmlTextReaderConstNamespaceUri(reader))
+          string(xmlTextReaderConstLocalName(reader)) ?? "", string(xmlTextReaderConstNamespaceUri(reader)),
+          line, TagLocator(bytes).column(ofTag: qualifiedName, line: line)
         )
       }
     }
@@ -137,19 +140,49 @@ enum LibXML2 {
       }
     case .directory(let directory):
       let file = directory.hasSuffix("/") ? directory + name.fileName : directory + "/" + name.fileName
-      displayPath = file
-      sink = ErrorSink(path: file, source: nil)
-      guard FileSystem.isRegularFile(file) else {
+      guard FileSystem.isDirectory(directory) else {
         return .failure(
           DiagnosticsError(
             Diagnostic(
-              file: file, message: "schema file is missing; cannot validate \(name.rootElement) documents")))
+              file: directory,
+              message:
+                "schema folder does not exist (named by --schemas or CONCORD_SCHEMAS); cannot validate \(name.rootElement) documents"
+            )))
       }
-      ResourcePolicy.shared.allow(directory: FileSystem.directory(of: FileSystem.absolute(file)))
-      if let context = xmlSchemaNewParserCtxt(FileSystem.absolute(file)) {
-        schema = parse(context, sink: sink)
-      }
+      return compileSchema(file: file, documents: "\(name.rootElement) documents")
     }
+    return finish(schema, sink: sink, displayPath: displayPath, documents: "\(name.rootElement) documents")
+  }
+
+  /// Compiles the XML Schema in `file` (Concord's, or another such as the OASIS Akoma Ntoso
+  /// schema). It may include or import `.xsd` files from its own directory, nothing else.
+  /// `documents` names what it validates, for the messages.
+  static func compileSchema(file: String, documents: String) -> Result<CompiledSchema, DiagnosticsError> {
+    initialize()
+    let sink = ErrorSink(path: file, source: nil)
+    guard FileSystem.isRegularFile(file) else {
+      return .failure(
+        DiagnosticsError(
+          Diagnostic(file: file, message: "schema file is missing; cannot validate \(documents)")))
+    }
+    ResourcePolicy.shared.allow(directory: FileSystem.directory(of: FileSystem.absolute(file)))
+    var schema: xmlSchemaPtr?
+    if let context = xmlSchemaNewParserCtxt(FileSystem.absolute(file)) {
+      schema = parse(context, sink: sink)
+    }
+    // libxml2 says only "Failed to parse the XML resource": name the line that breaks it.
+    if schema == nil, let data = try? FileSystem.read(file, limit: Limits().maxInputBytes),
+      let error = data.withUnsafeBytes({ wellFormednessError($0, path: file) })
+    {
+      sink.diagnostics.insert(error, at: 0)
+    }
+    return finish(schema, sink: sink, displayPath: file, documents: documents)
+  }
+
+  /// The compiled schema, or its problems: warnings count as errors.
+  private static func finish(
+    _ schema: xmlSchemaPtr?, sink: ErrorSink, displayPath: String, documents: String
+  ) -> Result<CompiledSchema, DiagnosticsError> {
     let problems = sink.diagnostics.map { diagnostic in
       var diagnostic = diagnostic
       diagnostic.severity = .error
@@ -158,7 +191,7 @@ enum LibXML2 {
     guard let schema, problems.isEmpty else {
       if let schema { xmlSchemaFree(schema) }
       let summary = Diagnostic(
-        file: displayPath, message: "schema failed to compile; cannot validate \(name.rootElement) documents")
+        file: displayPath, message: "schema failed to compile; cannot validate \(documents)")
       return .failure(DiagnosticsError(problems + [summary]))
     }
     return .success(CompiledSchema(schema))
@@ -185,14 +218,15 @@ private func wellFormednessError(
     let context = xmlNewParserCtxt()
   else { return nil }
   defer { xmlFreeParserCtxt(context) }
+  // The first error, not the context's last: after "StartTag: invalid element name" the
+  // parser goes on to "Extra content at the end of the document".
+  let sink = ErrorSink(path: path, source: nil)
+  xmlSetStructuredErrorFunc(Unmanaged.passUnretained(sink).toOpaque(), recordError)
+  defer { concord_silence_generic_errors() }
   if let document = xmlCtxtReadMemory(context, base, Int32(bytes.count), path, "UTF-8", options) {
     xmlFreeDoc(document)
   }
-  guard let error = xmlCtxtGetLastError(context), error.pointee.code != 0 else { return nil }
-  let message = error.pointee.message.map { String(cString: $0) } ?? "not well-formed"
-  return Diagnostic(
-    file: path, line: Int(error.pointee.line), column: Int(error.pointee.int2),
-    message: ErrorSink.readable(message))
+  return sink.diagnostics.first { $0.severity == .error }
 }
 
 // MARK: - Initialisation and options
@@ -272,12 +306,18 @@ private final class ErrorSink {
 
   func record(_ error: xmlError) {
     let raw = error.message.map { String(cString: $0) } ?? "unknown libxml2 error"
+    // libxml2 follows a failed facet check with this internal note about the same value.
+    if raw.contains("No precomputed value available") { return }
     let message = Self.readable(raw)
     let severity: Diagnostic.Severity = error.level == XML_ERR_WARNING ? .warning : .error
-    let line = Int(error.line)
+    var line = Int(error.line)
     var column = Int(error.int2)
     if column <= 0, line > 0, let locator {
-      column = locator.column(forMessage: raw, line: line)
+      if let duplicate = locator.duplicateKey(forMessage: raw, before: line) {
+        (line, column) = duplicate
+      } else {
+        column = locator.column(forMessage: raw, line: line)
+      }
     }
     let file: String
     if let name = error.file.map({ String(cString: $0) }), !name.isEmpty, name != path,
@@ -293,7 +333,9 @@ private final class ErrorSink {
 
   /// libxml2's messages end with a newline and spell names as `{urn:concord:1}clause`.
   static func readable(_ message: String) -> String {
-    var text = message.trimmingCharacters(in: .whitespacesAndNewlines)
+    // One line per diagnostic: some messages continue on a second line ("Bytes: 0xFF …").
+    var text = message.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+      .filter { !$0.isEmpty }.joined(separator: " ")
     text = text.replacingOccurrences(of: "{\(XML.concordNamespace)}", with: "")
     text = text.replacingOccurrences(of: "{\(XML.xmlNamespace)}", with: "xml:")
     text = text.replacingOccurrences(of: "Schemas validity error : ", with: "")
@@ -349,13 +391,11 @@ private struct LimitCheck {
     return nil
   }
 
-  /// libxml2's messages as Concord words them: on one line, and its own limits (which cut in
-  /// before Concord's while it parses ahead) named with the variable that raises Concord's.
+  /// libxml2's messages as Concord words them: its own limits (which cut in before Concord's
+  /// while it parses ahead) named with the variable that raises Concord's.
   func worded(_ diagnostic: Diagnostic) -> Diagnostic {
     var diagnostic = diagnostic
-    // One line per diagnostic: some messages go on ("Bytes: 0xC3 0x28 …").
-    let message = diagnostic.message.split(whereSeparator: \.isNewline).joined(separator: " ")
-    diagnostic.message = message
+    let message = diagnostic.message
     if message.contains("Excessive depth in document") {
       let cap = min(limits.maxDepth, limits.exceedsParserDefaults ? 2048 : 256)
       diagnostic.message =

@@ -1,45 +1,53 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Finds the column of a start tag or attribute in a document's bytes.
 ///
 /// libxml2 records the line of each element but not its column, and schema errors carry
 /// neither; this recovers the column from the raw text so every diagnostic can say
-/// `file:line:col`. Line starts are indexed once (linear time), lazily, on first use; the
-/// tags of a line are located in one pass over it, however many there are (a whole document
-/// on one line included).
+/// `file:line:col`. Line starts are indexed lazily and only as far as the lines asked for
+/// (with `memchr`), so locating the root element of a large file reads its first lines only;
+/// over a whole document the indexing is linear in its size.
 final class TagLocator {
   private let bytes: UnsafeRawBufferPointer
-  private var lineStarts: [Int]?
-  /// Where the last tag of a name located on a line was found, to search on from there.
-  private var seen: [Key: (offset: Int, column: Int)] = [:]
-
-  private struct Key: Hashable {
-    var line: Int
-    var name: String
-  }
+  /// The offsets where lines 1, 2, … start, as far as indexed.
+  private var lineStarts: [Int] = [0]
+  /// Bytes before this offset have been indexed.
+  private var indexed = 0
+  /// Just past the last tag located: elements arrive in document order, so the next one
+  /// starts after it. Keeps locating every element of a document linear in its size.
+  private var cursor = 0
+  /// A byte offset whose column is known, on one line: columns of later tags on that line
+  /// are counted on from there, so a whole document on one line is still read once.
+  private var known = (line: 0, offset: 0, column: 1)
 
   init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
 
-  /// The column of the next not-yet-located `<name` on `line` (elements arrive in order).
+  /// The column of the next `<name` on `line` after the last tag located (elements arrive
+  /// in document order).
   func column(ofTag name: String, line: Int) -> Int {
-    let key = Key(line: line, name: name)
-    let starts = indexedLineStarts()
-    guard line >= 1, line <= starts.count else { return 0 }
-    let end = line < starts.count ? starts[line] : bytes.count
+    guard line >= 1, line <= indexLines(through: line) else { return 0 }
+    let lineStart = lineStarts[line - 1]
+    let lineEnd = line < lineStarts.count ? lineStarts[line] : bytes.count
     let pattern = Array(("<" + name).utf8)
-    // Resume one byte after the previous match (its column counted), or at the line's start.
-    var (offset, column) = seen[key].map { ($0.offset, $0.column) } ?? (starts[line - 1], 0)
-    if seen[key] != nil {
-      offset += 1
-      if offset < bytes.count, bytes[offset] & 0xC0 != 0x80 { column += 1 }
-    }
-    while offset + pattern.count <= end {
-      if matches(pattern, at: offset), isBoundary(at: offset + pattern.count, end: end) {
-        seen[key] = (offset, column)
-        return column + 1
+    var offset = max(cursor, lineStart)
+    while offset + pattern.count <= lineEnd {
+      if bytes[offset] == pattern[0], matches(pattern, at: offset),
+        isBoundary(at: offset + pattern.count, end: lineEnd)
+      {
+        cursor = offset + pattern.count
+        let from =
+          known.line == line && known.offset <= offset ? known : (line: line, offset: lineStart, column: 1)
+        var column = from.column
+        for index in from.offset..<offset where bytes[index] & 0xC0 != 0x80 { column += 1 }
+        known = (line, offset, column)
+        return column
       }
       offset += 1
-      if offset < bytes.count, bytes[offset] & 0xC0 != 0x80 { column += 1 }
     }
-    seen[key] = (end, column)
     return 0
   }
 
@@ -50,8 +58,13 @@ final class TagLocator {
     let name = element.split(separator: "}").last.map(String.init) ?? element
     guard
       let tag = find("<" + name, line: line, occurrence: 0, boundary: true)
-        ?? find(":" + name, line: line, occurrence: 0, boundary: true)
-    else { return 0 }
+        ?? find(":" + name, line: line, occurrence: 0, boundary: true).map({
+          tagStart(before: $0, line: line)
+        })
+    else {
+      // Content errors ("Missing child element(s)") arrive at the element's end tag.
+      return find("</" + name, line: line, occurrence: 0, boundary: true).map { $0 + 1 } ?? 0
+    }
     if let attribute = quoted(after: "attribute '", in: message) {
       let local = attribute.split(separator: "}").last.map(String.init) ?? attribute
       let prefix = attribute.hasPrefix("{\(XML.xmlNamespace)}") ? "xml:" : ""
@@ -62,7 +75,47 @@ final class TagLocator {
     return tag + 1
   }
 
+  /// Where the duplicate that `Duplicate key-sequence ['value'] …` names stands. The streaming
+  /// validator reports it at the end of the constraint's scope (`</members>`), which says
+  /// nothing useful; this finds the second start tag of the element on or before `line` that
+  /// carries the value in an attribute on its own line. Nil when the message is another one or
+  /// the tags do not fit that shape.
+  ///
+  /// Linear in the bytes before `line`; runs only on this error.
+  func duplicateKey(forMessage message: String, before line: Int) -> (line: Int, column: Int)? {
+    guard message.contains("Duplicate key-sequence"),
+      let element = quoted(after: "Element '", in: message),
+      let value = quoted(after: "key-sequence ['", in: message)
+    else { return nil }
+    let name = element.split(separator: "}").last.map(String.init) ?? element
+    var found = 0
+    for candidate in 1...max(1, min(line, indexLines(through: line))) {
+      var occurrence = 0
+      while let tag = find("<" + name, line: candidate, occurrence: occurrence, boundary: true) {
+        occurrence += 1
+        let carries =
+          find("=\"\(value)\"", line: candidate, occurrence: 0, from: tag)
+          ?? find("='\(value)'", line: candidate, occurrence: 0, from: tag)
+        guard carries != nil else { continue }
+        found += 1
+        if found == 2 { return (candidate, tag + 1) }
+      }
+    }
+    return nil
+  }
+
   // MARK: - Searching
+
+  /// The column of the last `<` before `column` on `line` (the start of a prefixed tag).
+  private func tagStart(before column: Int, line: Int) -> Int {
+    var start = column
+    var occurrence = 0
+    while let found = find("<", line: line, occurrence: occurrence), found < column {
+      start = found
+      occurrence += 1
+    }
+    return start
+  }
 
   private func quoted(after marker: String, in message: String) -> String? {
     guard let start = message.range(of: marker) else { return nil }
@@ -76,10 +129,9 @@ final class TagLocator {
   private func find(
     _ needle: String, line: Int, occurrence: Int, boundary: Bool = false, from: Int = 0
   ) -> Int? {
-    let starts = indexedLineStarts()
-    guard line >= 1, line <= starts.count else { return nil }
-    let lineStart = starts[line - 1]
-    let lineEnd = line < starts.count ? starts[line] : bytes.count
+    guard line >= 1, line <= indexLines(through: line) else { return nil }
+    let lineStart = lineStarts[line - 1]
+    let lineEnd = line < lineStarts.count ? lineStarts[line] : bytes.count
     let pattern = Array(needle.utf8)
     var remaining = occurrence
     var offset = lineStart
@@ -113,13 +165,19 @@ final class TagLocator {
     }
   }
 
-  private func indexedLineStarts() -> [Int] {
-    if let lineStarts { return lineStarts }
-    var starts = [0]
-    for index in 0..<bytes.count where bytes[index] == UInt8(ascii: "\n") {
-      starts.append(index + 1)
+  /// Indexes line starts until the end of `line` is known (or the bytes end); returns how
+  /// many lines are indexed.
+  @discardableResult
+  private func indexLines(through line: Int) -> Int {
+    guard let base = bytes.baseAddress else { return lineStarts.count }
+    while lineStarts.count <= line, indexed < bytes.count {
+      if let newline = memchr(base + indexed, Int32(UInt8(ascii: "\n")), bytes.count - indexed) {
+        indexed = base.distance(to: UnsafeRawPointer(newline)) + 1
+        lineStarts.append(indexed)
+      } else {
+        indexed = bytes.count
+      }
     }
-    lineStarts = starts
-    return starts
+    return lineStarts.count
   }
 }

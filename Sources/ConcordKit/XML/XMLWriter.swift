@@ -4,40 +4,40 @@
 /// Characters XML cannot carry (C0 controls other than tab, newline and carriage return;
 /// U+FFFE, U+FFFF) are collected as problems rather than written, so that nothing invalid
 /// ever reaches a file.
-struct XMLWriter {
-  private(set) var output = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-  private(set) var problems: [String] = []
+public struct XMLWriter {
+  public private(set) var output = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+  public private(set) var problems: [String] = []
   private var open: [String] = []
 
-  init() {}
+  public init() {}
 
   /// `<name a="1">` on its own line; children follow, indented.
-  mutating func start(_ name: String, _ attributes: [(String, String?)] = []) {
+  public mutating func start(_ name: String, _ attributes: [(String, String?)] = []) {
     indent()
     output += "<\(name)\(rendered(attributes))>\n"
     open.append(name)
   }
 
-  mutating func end() {
+  public mutating func end() {
     guard let name = open.popLast() else { return }
     indent()
     output += "</\(name)>\n"
   }
 
   /// `<name a="1"/>`.
-  mutating func empty(_ name: String, _ attributes: [(String, String?)] = []) {
+  public mutating func empty(_ name: String, _ attributes: [(String, String?)] = []) {
     indent()
     output += "<\(name)\(rendered(attributes))/>\n"
   }
 
   /// `<name a="1">text</name>` on one line.
-  mutating func element(_ name: String, _ attributes: [(String, String?)] = [], text: String) {
+  public mutating func element(_ name: String, _ attributes: [(String, String?)] = [], text: String) {
     indent()
     output += "<\(name)\(rendered(attributes))>\(escaped(text, quote: false))</\(name)>\n"
   }
 
   /// `<name a="1">mixed <parties/> text</name>` on one line.
-  mutating func element(_ name: String, _ attributes: [(String, String?)] = [], text: ClauseText) {
+  public mutating func element(_ name: String, _ attributes: [(String, String?)] = [], text: ClauseText) {
     indent()
     output += "<\(name)\(rendered(attributes))>"
     for segment in text.segments {
@@ -62,6 +62,16 @@ struct XMLWriter {
   }
 
   private mutating func escaped(_ text: String, quote: Bool) -> String {
+    Self.escape(text, quote: quote) { scalar in
+      problems.append(
+        "character U+\(String(scalar.value, radix: 16, uppercase: true)) cannot be written in XML")
+    }
+  }
+
+  /// `text` with `& < >` (and in attribute values `" \n \t`) escaped; characters XML cannot
+  /// carry are left out and handed to `refused`. Shared by every writer of XML and HTML.
+  static func escape(_ text: String, quote: Bool, refused: (Unicode.Scalar) -> Void) -> String {
+    if !needsEscaping(text) { return text }
     var result = ""
     result.reserveCapacity(text.utf8.count)
     for scalar in text.unicodeScalars {
@@ -74,15 +84,19 @@ struct XMLWriter {
       case "\t" where quote: result += "&#9;"
       case "\r": result += "&#13;"
       default:
-        if Self.isAllowed(scalar) {
-          result.unicodeScalars.append(scalar)
-        } else {
-          problems.append(
-            "character U+\(String(scalar.value, radix: 16, uppercase: true)) cannot be written in XML")
-        }
+        if isAllowed(scalar) { result.unicodeScalars.append(scalar) } else { refused(scalar) }
       }
     }
     return result
+  }
+
+  /// Whether any byte of `text` could need escaping or be refused: markup characters,
+  /// controls, and the lead byte of U+FFFE/U+FFFF. Most texts need nothing.
+  private static func needsEscaping(_ text: String) -> Bool {
+    text.utf8.contains { byte in
+      byte < 0x20 || byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<")
+        || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "\"") || byte == 0xEF
+    }
   }
 
   /// XML 1.0's `Char` production.

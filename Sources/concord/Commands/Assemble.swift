@@ -41,8 +41,12 @@ extension Concord {
 
     func run() throws {
       let assembler = Assembler(loader: WorkspaceLoader(reader: schemas.reader))
+      let progress = ProgressLine()
+      defer { progress.finish() }
       do {
-        let report = try assembler.assemble(workspace, until: until, date: date, waiting: wait)
+        let report = try assembler.assemble(
+          workspace, until: until, date: date, progress: progress.handler, waiting: wait)
+        progress.finish()
         Console.report(report.warnings)
         for revision in report.written {
           print("wrote \(RevisionSummary.line(for: revision, in: workspace))")

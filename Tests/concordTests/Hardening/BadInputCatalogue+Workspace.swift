@@ -22,24 +22,25 @@ extension BadInputCatalogue {
     ),
     BadInput(
       "wrong-root-element",
-      "ws/clauses/03-members.xml:1:1: error: expected a <section> document, found <members>"),
+      "ws/clauses/03-members.xml:3:1: error: expected a <section> document, found <members>"),
     BadInput(
       "positions-as-section",
-      "ws/clauses/03-positions.xml:1:1: error: expected a <section> document, found <positions>"),
+      "ws/clauses/03-positions.xml:2:1: error: expected a <section> document, found <positions>"),
     BadInput(
       "wrong-namespace",
-      "ws/clauses/01-preamble.xml:1:1: error: expected a <section> document in namespace urn:concord:1, found <section xmlns=\"urn:concord:2\">"
+      "ws/clauses/01-preamble.xml:3:1: error: expected a <section> document in namespace urn:concord:1, found <section xmlns=\"urn:concord:2\">"
     ),
     BadInput(
       "no-namespace",
-      "ws/positions/round-1/BEL.xml:1:1: error: expected a <positions> document in namespace urn:concord:1, found <positions>"
+      "ws/positions/round-1/BEL.xml:2:1: error: expected a <positions> document in namespace urn:concord:1, found <positions>"
     ),
     BadInput(
       "schema-file-missing",
       "schemas/positions.xsd: error: schema file is missing; cannot validate positions documents"
     ) { try FileManager.default.removeItem(atPath: $0 + "/schemas/positions.xsd") },
     BadInput(
-      "schema-folder-missing", "error: schema file is missing; cannot validate workspace documents",
+      "schema-folder-missing",
+      "/nonexistent/concord-schemas: error: schema folder does not exist (named by --schemas or CONCORD_SCHEMAS)",
       environment: ["CONCORD_SCHEMAS": "/nonexistent/concord-schemas"]),
     BadInput(
       "schema-file-broken",
@@ -136,11 +137,14 @@ extension BadInputCatalogue {
   /// Revisions already written, and inputs that changed under them.
   static let revisions: [BadInput] = [
     BadInput(
-      "corrupted-revision", "ws/revisions/rev-1.xml:", "error: Premature end of data", assembledUntil: 1
+      "corrupted-revision", "ws/revisions/rev-1.xml:", "error: Premature end of data in tag",
+      assembledUntil: 1
     ) { scratch in
+      // Cut after the middle line, as a disk that lost the file's second half.
       let path = scratch + "/ws/revisions/rev-1.xml"
-      let data = try Data(contentsOf: URL(fileURLWithPath: path))
-      try data.prefix(data.count / 2).write(to: URL(fileURLWithPath: path))
+      let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
+      try Data(lines.prefix(lines.count / 2).joined(separator: "\n").utf8).write(
+        to: URL(fileURLWithPath: path))
     },
     BadInput(
       "revision-breaks-its-schema",

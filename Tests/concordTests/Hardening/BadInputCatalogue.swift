@@ -114,7 +114,7 @@ enum BadInputCatalogue {
     doctype("doctype-after-comments", "ws/members.xml:5:1"),
     BadInput(
       "xinclude",
-      "ws/clauses/02-cooperation.xml:11:71: error: Element '{http://www.w3.org/2001/XInclude}include': This element is not expected."
+      "ws/clauses/02-cooperation.xml:11:68: error: Element '{http://www.w3.org/2001/XInclude}include': This element is not expected."
     ),
   ]
 

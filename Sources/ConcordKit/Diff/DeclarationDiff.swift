@@ -1,0 +1,206 @@
+extension Declaration {
+  /// What changed from this declaration to `newer`.
+  public func changes(to newer: Declaration) -> Changes {
+    DeclarationDiff.changes(from: self, to: newer)
+  }
+}
+
+/// Compares two declarations paragraph by paragraph.
+///
+/// Paragraphs are matched by id, so renumbering is never a change; moves are what the
+/// alignment's longest increasing subsequence leaves out. A matched paragraph is compared by
+/// equality first: option 1's texts (in source form), then its standing; only paragraphs whose
+/// text changed are diffed word by word.
+///
+/// Time O(n log n + Σ word diffs) for n paragraphs: alignment O(n log n), one comparison per
+/// paragraph, and for each changed paragraph and language the word diff's O((N+M)D).
+public enum DeclarationDiff {
+  /// Either side may be missing (a file git reports as added or deleted): every paragraph of
+  /// the other is then added, or deleted.
+  public static func changes(from old: Declaration?, to new: Declaration?) -> Changes {
+    let before = Placed(old)
+    let after = Placed(new)
+    let alignment = ParagraphAlignment(
+      old: before.paragraphs.map(\.id), new: after.paragraphs.map(\.id))
+    let context = Context(old: old, new: new)
+
+    // Deleted paragraphs follow the paragraph they followed in the old declaration (-1: first).
+    var deletedAfter: [Int: [Int]] = [:]
+    var anchor = -1
+    for (index, position) in alignment.newIndex.enumerated() {
+      if let position { anchor = position } else { deletedAfter[anchor, default: []].append(index) }
+    }
+
+    var paragraphs: [ParagraphChange] = []
+    var lineage: [LineageEntry] = []
+    lineage.reserveCapacity(max(before.paragraphs.count, after.paragraphs.count))
+    func record(_ change: ParagraphChange?, id: String, old: String??, new: String??) {
+      if let change { paragraphs.append(change) }
+      lineage.append(
+        LineageEntry(
+          id: id, fromNumber: old ?? nil, toNumber: new ?? nil, inOld: old != nil,
+          inNew: new != nil, change: change?.kind, by: change?.by ?? []))
+    }
+    func recordDeleted(after position: Int) {
+      for index in deletedAfter[position] ?? [] {
+        let paragraph = before.paragraphs[index]
+        record(
+          context.deleted(paragraph, in: before.sections[index]), id: paragraph.id,
+          old: .some(paragraph.number), new: nil)
+      }
+    }
+    recordDeleted(after: -1)
+    for position in after.paragraphs.indices {
+      let paragraph = after.paragraphs[position]
+      if let index = alignment.oldIndex[position] {
+        record(
+          context.compared(
+            before.paragraphs[index], paragraph, sections: (before.sections[index], after.sections[position]),
+            moved: alignment.moved[position]),
+          id: paragraph.id, old: .some(before.paragraphs[index].number), new: .some(paragraph.number))
+      } else {
+        record(
+          context.added(paragraph, in: after.sections[position]), id: paragraph.id, old: nil,
+          new: .some(paragraph.number))
+      }
+      recordDeleted(after: position)
+    }
+    return Changes(
+      from: old?.revision, to: new?.revision,
+      workspace: new?.settings.id ?? old?.settings.id ?? "", languages: context.languages,
+      paragraphs: paragraphs, lineage: lineage)
+  }
+
+  // MARK: - Paragraphs in place
+
+  /// Every paragraph of a declaration in document order, with the id of its section.
+  struct Placed {
+    var paragraphs: [Paragraph] = []
+    var sections: [String] = []
+
+    init(_ declaration: Declaration?) {
+      for section in declaration?.sections ?? [] {
+        paragraphs += section.paragraphs
+        sections += repeatElement(section.id, count: section.paragraphs.count)
+      }
+    }
+  }
+}
+
+/// The two declarations, and what comparing one paragraph needs from them.
+private struct Context {
+  let old: Declaration?
+  let new: Declaration?
+  let languages: [String]
+  let baseLanguage: String
+  /// Protocol order, for listing participants.
+  let order: [String: Int]
+  let fromRevision: Int?
+  let toRevision: Int?
+
+  init(old: Declaration?, new: Declaration?) {
+    self.old = old
+    self.new = new
+    let declared = (new?.settings.languages ?? []) + (old?.settings.languages ?? [])
+    var languages: [String] = []
+    for language in declared where !languages.contains(language) { languages.append(language) }
+    self.languages = languages
+    baseLanguage = new?.settings.baseLanguage ?? old?.settings.baseLanguage ?? languages.first ?? "en"
+    var order: [String: Int] = [:]
+    for participant in (new?.participants ?? []) + (old?.participants ?? [])
+    where order[participant.code] == nil {
+      order[participant.code] = order.count
+    }
+    self.order = order
+    fromRevision = old?.revision
+    toRevision = new?.revision
+  }
+
+  func added(_ paragraph: Paragraph, in section: String) -> ParagraphChange {
+    var by = proposers(of: paragraph)
+    if by.isEmpty { by = paragraph.current?.sponsors ?? [] }
+    return ParagraphChange(
+      id: paragraph.id, kind: .added, toNumber: paragraph.number, toSection: section,
+      toStatus: paragraph.status, by: sorted(by),
+      words: words(old: nil, new: (paragraph, new)))
+  }
+
+  func deleted(_ paragraph: Paragraph, in section: String) -> ParagraphChange {
+    return ParagraphChange(
+      id: paragraph.id, kind: .deleted, fromNumber: paragraph.number, fromSection: section,
+      fromStatus: paragraph.status, by: sorted(paragraph.option(.delete)?.sponsors ?? []),
+      words: words(old: (paragraph, old), new: nil))
+  }
+
+  /// nil when nothing but the number changed.
+  func compared(_ a: Paragraph, _ b: Paragraph, sections: (String, String), moved: Bool)
+    -> ParagraphChange?
+  {
+    let textChanged = !haveSameBytes(a.current?.texts ?? [:], b.current?.texts ?? [:])
+    let details = StatusChange.between(a, b, languages: languages, sections: sections)
+    let isMoved = moved || sections.0 != sections.1
+    let kind: ParagraphChange.Kind
+    if textChanged {
+      kind = .changed
+    } else if isMoved {
+      kind = .moved
+    } else if !details.isEmpty {
+      kind = .status
+    } else {
+      return nil
+    }
+    // The revision's own record of whose proposals changed the text comes first; without one,
+    // the participants behind the status changes (sponsors, dissociating, reserving members).
+    var by = textChanged ? proposers(of: b) : []
+    if by.isEmpty { by = details.flatMap(\.participants) }
+    return ParagraphChange(
+      id: b.id, kind: kind, fromNumber: a.number, toNumber: b.number, fromSection: sections.0,
+      toSection: sections.1, fromStatus: a.status, toStatus: b.status, moved: isMoved,
+      details: details, by: sorted(by), words: words(old: (a, old), new: (b, new)))
+  }
+
+  // MARK: - Words
+
+  func words(old: (Paragraph, Declaration?)?, new: (Paragraph, Declaration?)?) -> [LanguageWords] {
+    languages.compactMap { language in
+      let oldSide = old.flatMap { side(of: $0.0, in: $0.1, language: language) }
+      let newSide = new.flatMap { side(of: $0.0, in: $0.1, language: language) }
+      guard oldSide != nil || newSide != nil else { return nil }
+      let edits = ParagraphWords.edits(old: oldSide?.side, new: newSide?.side)
+      return LanguageWords(
+        language: language, edits: edits, translationPending: newSide?.pending ?? false)
+    }
+  }
+
+  /// Option 1's text in `language`, or the base language's when it has none (translation
+  /// pending); nil when it has neither.
+  private func side(of paragraph: Paragraph, in declaration: Declaration?, language: String)
+    -> (side: ParagraphWords.Side, pending: Bool)?
+  {
+    guard let declaration, let current = paragraph.current else { return nil }
+    let pending = current.texts[language] == nil
+    let textLanguage = pending ? declaration.settings.baseLanguage : language
+    guard let text = current.texts[textLanguage] else { return nil }
+    let subject = text.hasParties ? declaration.subject(of: paragraph, in: textLanguage) : ""
+    return (ParagraphWords.Side(clause: text, subject: subject, language: textLanguage), pending)
+  }
+
+  // MARK: - Participants
+
+  /// Whose proposals changed the paragraph's text after the old revision, up to the new one.
+  private func proposers(of paragraph: Paragraph) -> [String] {
+    paragraph.changes.filter { change in
+      (fromRevision.map { change.revision > $0 } ?? true)
+        && (toRevision.map { change.revision <= $0 } ?? true)
+    }.flatMap(\.by)
+  }
+
+  /// Participants once each, in protocol order; codes that are no participant (FACILITATOR)
+  /// last, in the order met.
+  private func sorted(_ codes: [String]) -> [String] {
+    var seen: Set<String> = []
+    let unique = codes.filter { seen.insert($0).inserted }
+    let known = unique.filter { order[$0] != nil }.sorted { (order[$0] ?? 0) < (order[$1] ?? 0) }
+    return known + unique.filter { order[$0] == nil }
+  }
+}

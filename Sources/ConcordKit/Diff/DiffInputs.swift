@@ -1,0 +1,130 @@
+import Foundation
+
+/// What `concord diff` compares: two declaration files, two revisions of a workspace, or what
+/// git hands an external diff driver.
+public struct DiffInputs: Hashable, Sendable {
+  /// One side of the comparison.
+  public enum Side: Hashable, Sendable {
+    case file(String)
+    case revision(workspace: String, RevisionReference)
+    /// No document: git's `/dev/null` for a file added or deleted.
+    case nothing
+  }
+
+  public var old: Side
+  public var new: Side
+
+  public init(old: Side, new: Side) {
+    self.old = old
+    self.new = new
+  }
+
+  /// From the command line: `A.xml B.xml`, `<ws>` (latest~1 against latest), `<ws> <A>`
+  /// (A against latest) or `<ws> <A> <B>`. In a workspace a reference that names an existing
+  /// file is read as that file.
+  public init(arguments: [String]) throws {
+    guard (1...3).contains(arguments.count) else {
+      throw DiagnosticsError(
+        Diagnostic(
+          file: "concord diff",
+          message: "expected two declaration files, or a workspace and up to two revisions"))
+    }
+    let first = arguments[0]
+    if FileSystem.isDirectory(first) {
+      let old = arguments.count > 1 ? arguments[1] : "latest~1"
+      let new = arguments.count > 2 ? arguments[2] : "latest"
+      self.init(old: try Self.side(old, in: first), new: try Self.side(new, in: first))
+    } else if arguments.count == 2 {
+      self.init(old: .file(first), new: .file(arguments[1]))
+    } else {
+      throw DiagnosticsError(
+        Diagnostic(
+          file: first,
+          message: "not a workspace folder (expected <workspace> [A] [B], or two declaration files)"))
+    }
+  }
+
+  /// From git's external diff interface: `path old-file old-hex old-mode new-file new-hex
+  /// new-mode`, where a file that does not exist on one side is `/dev/null`.
+  public init(gitExternal arguments: [String]) throws {
+    guard arguments.count == 7 else {
+      throw DiagnosticsError(
+        Diagnostic(
+          file: "concord diff --git-external",
+          message:
+            "git passes 7 arguments (path old-file old-hex old-mode new-file new-hex new-mode), got \(arguments.count)"
+        ))
+    }
+    func side(_ path: String) -> Side { path == "/dev/null" ? .nothing : .file(path) }
+    self.init(old: side(arguments[1]), new: side(arguments[4]))
+  }
+
+  /// Reads both sides (at the same time, on two threads: reading and validating is most of the
+  /// work on large files). Reports the problems of both when both fail.
+  public func load(reader: DocumentReader = DocumentReader()) throws -> (
+    old: Declaration?, new: Declaration?
+  ) {
+    let sides = [old, new]
+    let results = ResultBox(count: 2)
+    DispatchQueue.concurrentPerform(iterations: 2) { index in
+      results.set(index, Result { try Self.load(sides[index], reader: reader) })
+    }
+    var diagnostics: [Diagnostic] = []
+    var declarations: [Declaration?] = []
+    for result in results.values {
+      switch result {
+      case .success(let declaration): declarations.append(declaration)
+      case .failure(let error as DiagnosticsError):
+        diagnostics += error.diagnostics
+        declarations.append(nil)
+      case .failure(let error):
+        diagnostics.append(Diagnostic(file: "concord diff", message: "\(error)"))
+        declarations.append(nil)
+      case nil: declarations.append(nil)
+      }
+    }
+    if !diagnostics.isEmpty { throw DiagnosticsError(diagnostics) }
+    return (declarations[0], declarations[1])
+  }
+
+  // MARK: - Sides
+
+  private static func side(_ argument: String, in workspace: String) throws -> Side {
+    if let reference = RevisionReference(argument) { return .revision(workspace: workspace, reference) }
+    if FileSystem.isRegularFile(argument) { return .file(argument) }
+    throw DiagnosticsError(
+      Diagnostic(
+        file: workspace,
+        message: "\"\(argument)\" is neither a revision (3, rev-3, latest, latest~1) nor a declaration file"))
+  }
+
+  private static func load(_ side: Side, reader: DocumentReader) throws -> Declaration? {
+    switch side {
+    case .nothing: return nil
+    case .file(let path): return try RevisionStore.loadDeclaration(path, reader: reader)
+    case .revision(let workspace, let reference):
+      let store = RevisionStore(workspacePath: workspace, reader: reader)
+      return try store.load(reference.resolve(among: store.revisions(), workspace: workspace))
+    }
+  }
+}
+
+/// Results written by concurrent workers, one slot each.
+private final class ResultBox: @unchecked Sendable {
+  private let lock = NSLock()
+  private var slots: [Result<Declaration?, Error>?]
+
+  init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+  func set(_ index: Int, _ result: Result<Declaration?, Error>) {
+    lock.lock()
+    slots[index] = result
+    lock.unlock()
+  }
+
+  var values: [Result<Declaration?, Error>?] {
+    lock.lock()
+    defer { lock.unlock() }
+    return slots
+  }
+}

@@ -1,0 +1,74 @@
+/// `concord diff --format json`: the shape of the command-line contract (Appendix B),
+/// `{"from", "to", "changes": [{"id", "kind", "fromNumber", "toNumber", "words": {lang:
+/// [{"op", "text"}]}}]}`, with more fields beside those: a summary, each change's statuses,
+/// details, sponsors and pending translations, and the lineage of every paragraph.
+///
+/// Keys come in a fixed order and languages in the declaration's order, so the same changes
+/// always give the same bytes. Linear in the size of the output.
+public struct JSONDiffRenderer: Sendable {
+  public init() {}
+
+  public func render(_ changes: Changes) -> String {
+    let json = JSONWriter()
+    json.object {
+      json.field("from", changes.from)
+      json.field("to", changes.to)
+      json.field("workspace", changes.workspace)
+      json.field("languages") { json.array(changes.languages) { json.value($0) } }
+      json.field("summary") {
+        json.object {
+          for kind in ParagraphChange.Kind.allCases { json.field(kind.rawValue, changes.count(of: kind)) }
+          json.field("renumbered", changes.renumbered.count)
+        }
+      }
+      json.field("changes") { json.array(changes.paragraphs) { write($0, to: json) } }
+      json.field("lineage") {
+        json.array(changes.lineage) { entry in
+          json.object {
+            json.field("id", entry.id)
+            json.field("fromNumber", entry.fromNumber)
+            json.field("toNumber", entry.toNumber)
+            json.field("inFrom", entry.inOld)
+            json.field("inTo", entry.inNew)
+            json.field("change", entry.change?.rawValue)
+            json.field("by") { json.array(entry.by) { json.value($0) } }
+          }
+        }
+      }
+    }
+    return json.output
+  }
+
+  // MARK: - One change
+
+  private func write(_ change: ParagraphChange, to json: JSONWriter) {
+    json.object {
+      json.field("id", change.id)
+      json.field("kind", change.kind.rawValue)
+      json.field("fromNumber", change.fromNumber)
+      json.field("toNumber", change.toNumber)
+      json.field("moved", change.moved)
+      json.field("fromSection", change.fromSection)
+      json.field("toSection", change.toSection)
+      json.field("fromStatus", change.fromStatus?.rawValue)
+      json.field("toStatus", change.toStatus?.rawValue)
+      json.field("details") { json.array(change.details) { json.value($0.description) } }
+      json.field("by") { json.array(change.by) { json.value($0) } }
+      json.field("translationPending") { json.array(change.translationPending) { json.value($0) } }
+      json.field("words") {
+        json.object {
+          for words in change.words {
+            json.field(words.language) {
+              json.array(words.edits) { edit in
+                json.object {
+                  json.field("op", edit.operation.rawValue)
+                  json.field("text", edit.text)
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+}

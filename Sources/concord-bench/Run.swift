@@ -1,0 +1,283 @@
+import ArgumentParser
+import ConcordKit
+import Foundation
+import Glibc
+
+/// The benchmark: for each size, times Concord and its peers in the same run — validation
+/// against `xmllint --noout --schema`, diffing against `git diff --no-index
+/// --word-diff=porcelain`, assembling against the floor of xmllint parsing and validating
+/// every input and output — and reports medians, ratios, peak memory and growth with N.
+struct Run: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "run", abstract: "Time Concord against xmllint and git diff; print a table, write JSON.")
+
+  @Option(help: "Sizes (paragraphs), comma-separated.")
+  var sizes = "1000,10000,50000"
+
+  @Option(name: .customLong("repeat"), help: "Repetitions of each measurement (the median is reported).")
+  var repetitions: Int = 5
+
+  @Option(help: "The concord binary to measure (build it with `swift build -c release`).")
+  var concord = ".build/release/concord"
+
+  @Option(help: "The folder of Concord's XML Schemas, for xmllint.")
+  var schemas = "Schemas"
+
+  @Option(help: "Scratch folder for generated data.")
+  var work = FileManager.default.temporaryDirectory.path + "/concord-bench"
+
+  @Option(help: "Write the results as JSON to this file.")
+  var json: String?
+
+  @Option(help: "Tasks to run, comma-separated: validate, diff, assemble.")
+  var tasks = "validate,diff,assemble"
+
+  func validate() throws {
+    guard FileManager.default.isExecutableFile(atPath: concord) else {
+      throw ValidationError(
+        "No concord binary at \(concord): run `swift build -c release` first, or pass --concord.")
+    }
+    guard repetitions >= 1 else { throw ValidationError("--repeat must be at least 1.") }
+  }
+
+  func run() throws {
+    let ns = sizes.split(separator: ",").compactMap { Int($0) }
+    let wanted = Set(tasks.split(separator: ",").map(String.init))
+    var results: [Result] = []
+    for n in ns {
+      let folder = "\(work)/\(n)"
+      try? FileManager.default.removeItem(atPath: folder)
+      log("N = \(n): generating data in \(folder)")
+      let (a, b) = PairGenerator(
+        paragraphs: n, edited: 0.05, inserted: 0.01, deleted: 0.01, moved: 0.01,
+        languages: ["en", "ru", "zh"], seed: 7
+      ).make()
+      try writeFile(try DeclarationWriter().xml(a), to: "\(folder)/a.xml")
+      try writeFile(try DeclarationWriter().xml(b), to: "\(folder)/b.xml")
+      let bytes = (try? FileManager.default.attributesOfItem(atPath: "\(folder)/b.xml")[.size] as? Int) ?? 0
+
+      if wanted.contains("validate") {
+        log("N = \(n): validate")
+        results.append(
+          Result(
+            n: n, task: "validate", detail: "\(bytes / 1024) KiB declaration",
+            concord: sample { [concord, "validate", "\(folder)/b.xml"] },
+            peer: sample {
+              ["xmllint", "--noout", "--schema", "\(schemas)/declaration.xsd", "\(folder)/b.xml"]
+            },
+            peerName: "xmllint --noout --schema"))
+      }
+      if wanted.contains("diff") {
+        log("N = \(n): diff")
+        results.append(
+          Result(
+            n: n, task: "diff", detail: "5% edited, 1% inserted/deleted/moved",
+            concord: sample { [concord, "diff", "\(folder)/a.xml", "\(folder)/b.xml", "--format", "json"] },
+            peer: sample {
+              ["git", "diff", "--no-index", "--word-diff=porcelain", "\(folder)/a.xml", "\(folder)/b.xml"]
+            },
+            peerName: "git diff --word-diff=porcelain"))
+      }
+      if wanted.contains("assemble") {
+        log("N = \(n): generating a workspace")
+        let workspace = "\(folder)/ws"
+        _ = try WorkspaceGenerator(
+          paragraphs: n, participants: 26, languages: ["en", "ru", "zh"], rounds: 1, share: 0.1, seed: 7
+        ).write(to: workspace)
+        log("N = \(n): assemble")
+        let revisions = "\(workspace)/revisions"
+        let concordRuns = (0..<repetitions).map { _ -> Measurement in
+          try? FileManager.default.removeItem(atPath: revisions)
+          return Measurement.of([concord, "assemble", workspace])
+        }
+        let floorRuns = (0..<repetitions).map { _ in floor(workspace) }
+        results.append(
+          Result(
+            n: n, task: "assemble", detail: "26 participants, 1 round, 10% per member",
+            concord: concordRuns, peer: floorRuns, peerName: "xmllint on all inputs and outputs"))
+      }
+    }
+    print(Report.table(results), terminator: "")
+    if let json {
+      try writeFile(Report.json(results), to: json)
+      print("wrote \(json)")
+    }
+  }
+
+  private func sample(_ command: () -> [String]) -> [Measurement] {
+    (0..<repetitions).map { _ in Measurement.of(command()) }
+  }
+
+  /// xmllint parsing and validating every file `assemble` reads and writes, one process per
+  /// document kind: the least any validating tool must do.
+  private func floor(_ workspace: String) -> Measurement {
+    func files(_ folder: String) -> [String] {
+      ((try? FileManager.default.subpathsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".xml") }
+        .sorted()
+        .map { folder + "/" + $0 }
+    }
+    let groups: [(String, [String])] = [
+      ("workspace", [workspace + "/workspace.xml"]), ("members", [workspace + "/members.xml"]),
+      ("section", files(workspace + "/clauses")), ("positions", files(workspace + "/positions")),
+      ("declaration", files(workspace + "/revisions")),
+    ]
+    var total = Measurement(seconds: 0, peakKilobytes: 0, status: 0)
+    for (schema, documents) in groups where !documents.isEmpty {
+      let one = Measurement.of(["xmllint", "--noout", "--schema", "\(schemas)/\(schema).xsd"] + documents)
+      total.seconds += one.seconds
+      total.peakKilobytes = max(total.peakKilobytes, one.peakKilobytes)
+    }
+    return total
+  }
+
+  private func log(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+  }
+}
+
+/// One run of a command: wall time, peak resident memory, exit status.
+struct Measurement {
+  var seconds: Double
+  var peakKilobytes: Int
+  var status: Int32
+
+  /// Runs `argv` with output discarded and measures it. Peak memory comes from GNU time
+  /// (`/usr/bin/time -f %M`), which forks from a small process: a child spawned directly from
+  /// this one would count this process's own memory in its peak. Without GNU time, memory
+  /// is reported as 0.
+  static func of(_ argv: [String]) -> Measurement {
+    let timeTool = "/usr/bin/time"
+    let report = FileManager.default.temporaryDirectory.path + "/concord-bench-\(getpid()).time"
+    let measured = FileManager.default.isExecutableFile(atPath: timeTool)
+    let command = measured ? [timeTool, "-f", "%M", "-o", report] + argv : argv
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+    var arguments: [UnsafeMutablePointer<CChar>?] = command.map { strdup($0) } + [nil]
+    defer { for pointer in arguments { free(pointer) } }
+    var start = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &start)
+    var pid: pid_t = 0
+    guard posix_spawnp(&pid, command[0], &actions, nil, &arguments, environ) == 0 else {
+      return Measurement(seconds: .nan, peakKilobytes: 0, status: -1)
+    }
+    var status: Int32 = 0
+    waitpid(pid, &status, 0)
+    var end = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &end)
+    let seconds = Double(end.tv_sec - start.tv_sec) + Double(end.tv_nsec - start.tv_nsec) / 1e9
+    var peak = 0
+    if measured, let text = try? String(contentsOfFile: report, encoding: .utf8) {
+      peak =
+        text.split(whereSeparator: \.isNewline).compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+        .last ?? 0
+      try? FileManager.default.removeItem(atPath: report)
+    }
+    return Measurement(seconds: seconds, peakKilobytes: peak, status: status)
+  }
+}
+
+struct Result {
+  var n: Int
+  var task: String
+  var detail: String
+  var concord: [Measurement]
+  var peer: [Measurement]
+  var peerName: String
+
+  static func median(_ values: [Double]) -> Double {
+    let sorted = values.sorted()
+    guard !sorted.isEmpty else { return .nan }
+    return sorted.count % 2 == 1
+      ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+  }
+
+  var concordSeconds: Double { Self.median(concord.map(\.seconds)) }
+  var peerSeconds: Double { Self.median(peer.map(\.seconds)) }
+  var concordPeak: Int { concord.map(\.peakKilobytes).max() ?? 0 }
+  var peerPeak: Int { peer.map(\.peakKilobytes).max() ?? 0 }
+  var timeRatio: Double { concordSeconds / peerSeconds }
+  var memoryRatio: Double { Double(concordPeak) / Double(max(peerPeak, 1)) }
+  var failed: Bool { concord.contains { $0.status != 0 } }
+
+  /// The targets for this task at this size.
+  var target: (time: Double, memory: Double) {
+    switch task {
+    case "validate": (n < 10_000 ? 1.25 : 0.8, n < 10_000 ? 2.0 : 0.5)
+    case "diff": (1.0, 2.0)
+    default: (3.0, 2.0)
+    }
+  }
+
+  var meetsTargets: Bool { !failed && timeRatio <= target.time && memoryRatio <= target.memory }
+}
+
+enum Report {
+  static func table(_ results: [Result]) -> String {
+    var lines = [
+      "N        task       concord     peer        ratio  target  concord MB  peer MB  ratio  target  growth  verdict",
+      String(repeating: "-", count: 112),
+    ]
+    for result in results {
+      let previous = results.last { $0.task == result.task && $0.n < result.n }
+      let growth = previous.map {
+        (result.concordSeconds / $0.concordSeconds) / (Double(result.n) / Double($0.n))
+      }
+      lines.append(
+        [
+          pad(String(result.n), 8), pad(result.task, 10), pad(ms(result.concordSeconds), 11),
+          pad(ms(result.peerSeconds), 11),
+          pad(fixed(result.timeRatio), 6), pad("≤" + fixed(result.target.time), 7),
+          pad(mb(result.concordPeak), 11), pad(mb(result.peerPeak), 8), pad(fixed(result.memoryRatio), 6),
+          pad("≤" + fixed(result.target.memory), 7), pad(growth.map(fixed) ?? "—", 7),
+          result.failed ? "FAILED (exit status)" : result.meetsTargets ? "met" : "MISSED",
+        ].joined(separator: " "))
+    }
+    lines.append("")
+    lines.append(
+      "peers: validate = xmllint --noout --schema; diff = git diff --no-index --word-diff=porcelain;")
+    lines.append("       assemble = xmllint --noout --schema over every input and output file (the floor).")
+    lines.append("growth: (time at N / time at the previous N) / (N / previous N); 1.00 is linear.")
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  static func json(_ results: [Result]) -> String {
+    let json = JSONWriter()
+    json.object {
+      json.field("results") {
+        json.array(results) { result in
+          json.object {
+            json.field("n", result.n)
+            json.field("task", result.task)
+            json.field("detail", result.detail)
+            json.field("peer", result.peerName)
+            json.field("concordMedianMs", Int((result.concordSeconds * 1000).rounded()))
+            json.field("peerMedianMs", Int((result.peerSeconds * 1000).rounded()))
+            json.field("timeRatio", fixed(result.timeRatio))
+            json.field("concordPeakKB", result.concordPeak)
+            json.field("peerPeakKB", result.peerPeak)
+            json.field("memoryRatio", fixed(result.memoryRatio))
+            json.field("met", result.meetsTargets)
+            json.field("concordRunsMs") {
+              json.array(result.concord) { json.value(Int(($0.seconds * 1000).rounded())) }
+            }
+            json.field("peerRunsMs") {
+              json.array(result.peer) { json.value(Int(($0.seconds * 1000).rounded())) }
+            }
+          }
+        }
+      }
+    }
+    return json.output + "\n"
+  }
+
+  private static func pad(_ text: String, _ width: Int) -> String {
+    text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
+  }
+
+  private static func ms(_ seconds: Double) -> String { String(format: "%.1f ms", seconds * 1000) }
+  private static func mb(_ kilobytes: Int) -> String { String(format: "%.1f", Double(kilobytes) / 1024) }
+  private static func fixed(_ value: Double) -> String { String(format: "%.2f", value) }
+}

@@ -1,0 +1,150 @@
+import ArgumentParser
+import ConcordKit
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+extension Concord {
+  struct Export: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Write a revision as XML, Akoma Ntoso, plain text, Markdown, HTML or DOCX.",
+      discussion: """
+        Exports the latest revision of a workspace (or --revision N, or a declaration file).
+        text, markdown, html, docx and akn are in one language (--lang, default the base
+        language). With --against, akn, html and docx show the changes since that revision:
+        <ins>/<del>, or tracked changes in DOCX. --final refuses (exit 1) while any paragraph
+        is open, and lists them. Output goes to standard output, or atomically to -o FILE.
+        """)
+
+    @Argument(help: "A workspace folder, or a declaration file such as revisions/rev-2.xml.")
+    var source: String
+
+    @Option(help: "The revision to export (default: the latest in the workspace).")
+    var revision: Int?
+
+    @Option(help: "Output format: xml, akn, text, markdown, html or docx.")
+    var format: Format
+
+    @Option(help: "Language of the export (default: the declaration's base language).")
+    var lang: String?
+
+    @Option(help: "Line width of the text format, in columns (Han characters take two).")
+    var width: Int = 80
+
+    @Option(
+      help: ArgumentHelp(
+        "Show the changes since this revision (a number in the workspace, or a declaration file); akn, html and docx only.",
+        valueName: "revision"))
+    var against: String?
+
+    @Flag(name: .customLong("final"), help: "Refuse to export while any paragraph is still open.")
+    var isFinal = false
+
+    @Option(
+      name: [.short, .customLong("output")],
+      help: "Write to this file (atomically) instead of standard output.")
+    var output: String?
+
+    @OptionGroup var schemas: SchemaOptions
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case xml, akn, text, markdown, html, docx }
+
+    func validate() throws {
+      guard FileManager.default.fileExists(atPath: source) else {
+        throw ValidationError("No such workspace or file: \(source)")
+      }
+      if revision != nil, !isWorkspace {
+        throw ValidationError("--revision needs a workspace folder; \(source) is a file.")
+      }
+      if let revision, revision < 0 { throw ValidationError("--revision must be 0 or more.") }
+      if width < 20 { throw ValidationError("--width must be at least 20 columns.") }
+      if lang != nil, format == .xml {
+        throw ValidationError("--lang does not apply to xml, which holds every language.")
+      }
+      if against != nil, ![.akn, .html, .docx].contains(format) {
+        throw ValidationError("--against works with akn, html and docx only.")
+      }
+      if let against, Int(against) != nil, !isWorkspace {
+        throw ValidationError("--against \(against) names a revision of a workspace; give a file instead.")
+      }
+    }
+
+    func run() throws {
+      let data: Data
+      do {
+        let declaration = try load(revision.map(String.init))
+        let previous = try against.map(load)
+        data = try Exporter.export(declaration, as: exportFormat, against: previous, final: isFinal)
+      } catch let error as OpenParagraphsError {
+        Console.error(error.description)
+        throw ExitCode(1)
+      } catch {
+        throw Console.fail(error)
+      }
+      if let output {
+        do {
+          try AtomicFile.write(data, to: output, mode: .replace)
+        } catch {
+          throw Console.fail(error)
+        }
+      } else {
+        if format == .docx, isatty(STDOUT_FILENO) == 1 {
+          Console.error("error: DOCX is binary and standard output is a terminal: use -o FILE, or redirect.")
+          throw ExitCode(1)
+        }
+        FileHandle.standardOutput.write(data)
+      }
+    }
+
+    // MARK: - Helpers
+
+    private var isWorkspace: Bool {
+      var isDirectory: ObjCBool = false
+      return FileManager.default.fileExists(atPath: source, isDirectory: &isDirectory)
+        && isDirectory.boolValue
+    }
+
+    private var exportFormat: ExportFormat {
+      switch format {
+      case .xml: .xml
+      case .akn: .akomaNtoso(language: lang)
+      case .text: .text(language: lang, width: width)
+      case .markdown: .markdown(language: lang)
+      case .html: .html(language: lang)
+      case .docx: .docx(language: lang)
+      }
+    }
+
+    /// A revision of the workspace (a number, or the latest when nil), or a declaration file.
+    private func load(_ reference: String?) throws -> Declaration {
+      guard isWorkspace else {
+        guard let reference else { return try RevisionStore.loadDeclaration(source, reader: schemas.reader) }
+        return try RevisionStore.loadDeclaration(reference, reader: schemas.reader)
+      }
+      let store = RevisionStore(workspacePath: source, reader: schemas.reader)
+      if let reference, Int(reference) == nil {
+        return try RevisionStore.loadDeclaration(reference, reader: schemas.reader)
+      }
+      let available = try store.revisions()
+      guard let latest = available.last else {
+        throw DiagnosticsError(
+          Diagnostic(
+            file: store.folderPath, message: "no revisions yet; run `concord assemble \(source)` first"))
+      }
+      let wanted = reference.flatMap(Int.init) ?? latest
+      guard available.contains(wanted) else {
+        throw DiagnosticsError(
+          Diagnostic(
+            file: store.path(of: wanted),
+            message:
+              "no Rev.\(wanted); the workspace has Rev.\(available.map(String.init).joined(separator: ", Rev."))"
+          ))
+      }
+      return try store.load(wanted)
+    }
+  }
+}

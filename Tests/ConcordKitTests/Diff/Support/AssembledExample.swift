@@ -1,0 +1,25 @@
+import Testing
+
+@testable import ConcordKit
+
+/// Rev.0, Rev.1 and Rev.2 of `Drafts/sco-2025`, assembled in memory by the merger from the
+/// zero draft and the two rounds of position files: what the diff of the example workspace is
+/// checked against (`NEGOTIATION.md` says what each revision holds).
+struct AssembledExample {
+  let rev0: Declaration
+  let rev1: Declaration
+  let rev2: Declaration
+
+  init() throws {
+    let workspace = try WorkspaceLoader().load(DiffFixture.packageRoot + "/Drafts/sco-2025")
+    func next(_ previous: Declaration, _ round: Int) throws -> Declaration {
+      try RoundMerger(
+        previous: previous, round: try #require(workspace.round(round)),
+        settings: workspace.settings, participants: workspace.participants
+      ).merge()
+    }
+    rev0 = ZeroDraft.declaration(from: workspace)
+    rev1 = try next(rev0, 1)
+    rev2 = try next(rev1, 2)
+  }
+}
