@@ -30,6 +30,23 @@ import Testing
       prefix: asRoot ? [setpriv, "--reuid=65534", "--regid=65534", "--clear-groups"] : [])
   }
 
+  @Test(arguments: [
+    ["status", "ws"], ["status", "ws", "--format", "json"], ["diff", "ws", "0", "1"],
+    ["export", "ws", "--format", "text"], ["export", "ws", "--format", "docx", "-o", "out.docx"],
+  ])
+  func aCorruptedRevisionStopsEveryCommandThatReadsIt(_ arguments: [String]) throws {
+    let input = try #require(BadInputCatalogue.all.first { $0.name == "corrupted-revision" })
+    let scratch = try Scratch()
+    defer { scratch.remove() }
+    _ = try input.prepare(in: scratch)
+    let before = WorkspaceSnapshot(scratch.path)
+    let outcome = try ConcordProcess.run(arguments, in: scratch.path)
+    #expect(outcome.status == 1 && !outcome.signalled, "\(outcome)")
+    #expect(outcome.standardError.hasPrefix("ws/revisions/rev-1.xml:"), "\(outcome)")
+    #expect(outcome.standardError.split(separator: "\n").allSatisfy(BadInput.isDiagnostic))
+    #expect(WorkspaceSnapshot(scratch.path) == before, "nothing written, out.docx included")
+  }
+
   @Test(arguments: acceptedInputs)
   func anUnusualButValidInputIsAccepted(_ name: String) throws {
     let input = BadInput(name)
