@@ -71,9 +71,10 @@ public enum Harness {
     }
   }
 
-  /// The word tokenizer and the consolidation's hunks: tokens cover the text without gaps or
-  /// overlaps, and applying the hunks of a diff to the old text gives the new one. The input
-  /// is up to three texts separated by NUL bytes.
+  /// The word tokenizer, the word edits and the consolidation's hunks: tokens cover the text
+  /// without gaps or overlaps, the word edits give both texts back, and applying the hunks of
+  /// a diff to the old text gives the new one. The input is up to three texts separated by
+  /// NUL bytes.
   public static func tokens(_ bytes: UnsafeRawBufferPointer) {
     let texts = bytes.split(separator: 0, maxSplits: 2, omittingEmptySubsequences: false)
       .map { String(decoding: $0, as: UTF8.self) }
@@ -89,6 +90,12 @@ public enum Harness {
     guard texts.count >= 2 else { return }
     if Hunk.apply(Hunk.hunks(from: old, to: texts[1]), to: old) != texts[1] {
       fatalError("applying the hunks of a diff does not give the new text")
+    }
+    let edits = ParagraphWords.edits(from: old, to: texts[1])
+    if edits.filter({ $0.operation != .insert }).map(\.text).joined() != old
+      || edits.filter({ $0.operation != .delete }).map(\.text).joined() != texts[1]
+    {
+      fatalError("the word diff does not give both texts back")
     }
     let candidates = texts.dropFirst().enumerated().map { index, text in
       (number: index + 2, texts: ["en": ClauseText(source: text)])

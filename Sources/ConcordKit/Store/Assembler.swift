@@ -21,12 +21,12 @@ public struct Assembler: Sendable {
   }
 
   /// - Parameters:
-  ///   - progress: told what is being done ("merging round 2"), for a progress line.
   ///   - waiting: how long to wait, in seconds, for another process writing the workspace to
   ///     finish; by default none (the workspace is reported busy at once).
+  ///   - progress: told what is being done ("merging round 2"), for a progress line.
   public func assemble(
-    _ path: String, until: Int? = nil, date: String? = nil, progress: ProgressHandler? = nil,
-    waiting: Double = 0
+    _ path: String, until: Int? = nil, date: String? = nil, waiting: Double = 0,
+    progress: ProgressHandler? = nil
   ) throws -> Report {
     let lock = try WorkspaceLock(workspace: path, waiting: waiting)
     defer { withExtendedLifetime(lock) {} }

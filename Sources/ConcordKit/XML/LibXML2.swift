@@ -59,8 +59,9 @@ enum LibXML2 {
         if status < 0 {
           // The reader drops the parser's error at the end of input, and reports a truncated
           // file as "Extra content at the end": a plain parse names the first real problem.
-          if let error = wellFormednessError(bytes, path: path, options: options) {
-            sink.diagnostics = [error]
+          let errors = wellFormednessErrors(bytes, path: path, options: options)
+          if !errors.isEmpty {
+            sink.diagnostics = errors
           } else if !sink.diagnostics.contains(where: { $0.severity == .error }) {
             sink.diagnostics.append(Diagnostic(file: path, message: "the document could not be read"))
           }
@@ -171,10 +172,9 @@ enum LibXML2 {
       schema = parse(context, sink: sink)
     }
     // libxml2 says only "Failed to parse the XML resource": name the line that breaks it.
-    if schema == nil, let data = try? FileSystem.read(file, limit: Limits().maxInputBytes),
-      let error = data.withUnsafeBytes({ wellFormednessError($0, path: file) })
-    {
-      sink.diagnostics.insert(error, at: 0)
+    if schema == nil, let data = try? FileSystem.read(file, limit: Limits().maxInputBytes) {
+      sink.diagnostics.insert(
+        contentsOf: data.withUnsafeBytes { wellFormednessErrors($0, path: file) }, at: 0)
     }
     return finish(schema, sink: sink, displayPath: file, documents: documents)
   }
@@ -211,22 +211,43 @@ final class CompiledSchema: @unchecked Sendable {
 }
 
 /// The first well-formedness error of a document, from a plain (non-streaming) parse.
-private func wellFormednessError(
+/// The first well-formedness error of a document (the cause), and the last one when it
+/// differs (for a truncated file, "Premature end of data"), from a plain parse.
+private func wellFormednessErrors(
   _ bytes: UnsafeRawBufferPointer, path: String, options: Int32 = parseOptions
-) -> Diagnostic? {
+) -> [Diagnostic] {
   guard let base = bytes.baseAddress?.assumingMemoryBound(to: CChar.self),
     let context = xmlNewParserCtxt()
-  else { return nil }
+  else { return [] }
   defer { xmlFreeParserCtxt(context) }
-  // The first error, not the context's last: after "StartTag: invalid element name" the
-  // parser goes on to "Extra content at the end of the document".
+  // The parser's own structured handler, with the sink in the context's private slot: every
+  // error is collected, so the first one (the cause) can be reported.
   let sink = ErrorSink(path: path, source: nil)
-  xmlSetStructuredErrorFunc(Unmanaged.passUnretained(sink).toOpaque(), recordError)
-  defer { concord_silence_generic_errors() }
+  context.pointee._private = Unmanaged.passUnretained(sink).toOpaque()
+  context.pointee.sax.pointee.serror = recordParserError
   if let document = xmlCtxtReadMemory(context, base, Int32(bytes.count), path, "UTF-8", options) {
     xmlFreeDoc(document)
   }
-  return sink.diagnostics.first { $0.severity == .error }
+  let errors = sink.diagnostics.filter { $0.severity == .error }
+  if let first = errors.first, let last = errors.last {
+    return first == last ? [first] : [first, last]
+  }
+  guard let error = xmlCtxtGetLastError(context), error.pointee.code != 0 else { return [] }
+  let message = error.pointee.message.map { String(cString: $0) } ?? "not well-formed"
+  return [
+    Diagnostic(
+      file: path, line: Int(error.pointee.line), column: Int(error.pointee.int2),
+      message: ErrorSink.readable(message))
+  ]
+}
+
+/// A parser context's structured error handler: libxml2 passes the context itself, whose
+/// private slot holds the sink.
+private func recordParserError(_ userData: UnsafeMutableRawPointer?, _ error: xmlErrorPtr?) {
+  guard let userData, let error else { return }
+  let context = userData.assumingMemoryBound(to: xmlParserCtxt.self)
+  guard let sink = context.pointee._private else { return }
+  Unmanaged<ErrorSink>.fromOpaque(sink).takeUnretainedValue().record(error.pointee)
 }
 
 // MARK: - Initialisation and options
@@ -391,11 +412,13 @@ private struct LimitCheck {
     return nil
   }
 
-  /// libxml2's messages as Concord words them: its own limits (which cut in before Concord's
-  /// while it parses ahead) named with the variable that raises Concord's.
+  /// libxml2's messages as Concord words them: on one line, and its own limits (which cut in
+  /// before Concord's while it parses ahead) named with the variable that raises Concord's.
   func worded(_ diagnostic: Diagnostic) -> Diagnostic {
     var diagnostic = diagnostic
-    let message = diagnostic.message
+    // One line per diagnostic: some messages go on ("Bytes: 0xC3 0x28 …").
+    let message = diagnostic.message.split(whereSeparator: \.isNewline).joined(separator: " ")
+    diagnostic.message = message
     if message.contains("Excessive depth in document") {
       let cap = min(limits.maxDepth, limits.exceedsParserDefaults ? 2048 : 256)
       diagnostic.message =

@@ -10,19 +10,19 @@
 /// neither; this recovers the column from the raw text so every diagnostic can say
 /// `file:line:col`. Line starts are indexed lazily and only as far as the lines asked for
 /// (with `memchr`), so locating the root element of a large file reads its first lines only;
-/// over a whole document the indexing is linear in its size.
+/// over a whole document the indexing is linear in its size. The tags of a line are located
+/// in one pass over it, however many there are.
 final class TagLocator {
   private let bytes: UnsafeRawBufferPointer
   /// The offsets where lines 1, 2, … start, as far as indexed.
   private var lineStarts: [Int] = [0]
   /// Bytes before this offset have been indexed.
   private var indexed = 0
-  /// Just past the last tag located: elements arrive in document order, so the next one
-  /// starts after it. Keeps locating every element of a document linear in its size.
+  /// Just past the last tag located, and its column: elements arrive in document order, so
+  /// the next one starts after it. Searching and counting columns resume there, which keeps
+  /// locating every element linear in the document's size (one-line documents included).
   private var cursor = 0
-  /// A byte offset whose column is known, on one line: columns of later tags on that line
-  /// are counted on from there, so a whole document on one line is still read once.
-  private var known = (line: 0, offset: 0, column: 1)
+  private var cursorColumn = 1
 
   init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
 
@@ -33,19 +33,21 @@ final class TagLocator {
     let lineStart = lineStarts[line - 1]
     let lineEnd = line < lineStarts.count ? lineStarts[line] : bytes.count
     let pattern = Array(("<" + name).utf8)
-    var offset = max(cursor, lineStart)
+    var offset = lineStart
+    var column = 1
+    if cursor > lineStart {
+      offset = cursor
+      column = cursorColumn
+    }
     while offset + pattern.count <= lineEnd {
       if bytes[offset] == pattern[0], matches(pattern, at: offset),
         isBoundary(at: offset + pattern.count, end: lineEnd)
       {
         cursor = offset + pattern.count
-        let from =
-          known.line == line && known.offset <= offset ? known : (line: line, offset: lineStart, column: 1)
-        var column = from.column
-        for index in from.offset..<offset where bytes[index] & 0xC0 != 0x80 { column += 1 }
-        known = (line, offset, column)
+        cursorColumn = column + pattern.count
         return column
       }
+      if bytes[offset] & 0xC0 != 0x80 { column += 1 }
       offset += 1
     }
     return 0

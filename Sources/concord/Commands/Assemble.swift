@@ -45,7 +45,7 @@ extension Concord {
       defer { progress.finish() }
       do {
         let report = try assembler.assemble(
-          workspace, until: until, date: date, progress: progress.handler, waiting: wait)
+          workspace, until: until, date: date, waiting: wait, progress: progress.handler)
         progress.finish()
         Console.report(report.warnings)
         for revision in report.written {

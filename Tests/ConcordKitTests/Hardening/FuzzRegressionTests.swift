@@ -82,6 +82,9 @@ import Testing
     #expect((tokens.last?.range.upperBound ?? 0) == texts[0].utf8.count)
     guard texts.count >= 2 else { return }
     #expect(Hunk.apply(Hunk.hunks(from: texts[0], to: texts[1]), to: texts[0]) == texts[1])
+    let edits = ParagraphWords.edits(from: texts[0], to: texts[1])
+    #expect(edits.filter { $0.operation != .insert }.map(\.text).joined() == texts[0])
+    #expect(edits.filter { $0.operation != .delete }.map(\.text).joined() == texts[1])
   }
 
   @Test(arguments: inputs("diff"))

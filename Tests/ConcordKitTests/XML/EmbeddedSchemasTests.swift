@@ -90,6 +90,7 @@ import Testing
     } throws: { error in
       let found = (error as? DiagnosticsError)?.diagnostics.map(\.description) ?? []
       return found.first == "\(file):3:13: error: Opening and ending tag mismatch: element line 2 and schema"
+        && found.contains("\(file):4:1: error: Premature end of data in tag schema line 1")
         && found.last == "\(file): error: schema failed to compile; cannot validate members documents"
     }
   }

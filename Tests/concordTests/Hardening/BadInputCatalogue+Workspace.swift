@@ -40,7 +40,7 @@ extension BadInputCatalogue {
     ) { try FileManager.default.removeItem(atPath: $0 + "/schemas/positions.xsd") },
     BadInput(
       "schema-folder-missing",
-      "/nonexistent/concord-schemas: error: schema folder does not exist (named by --schemas or CONCORD_SCHEMAS)",
+      "/nonexistent/concord-schemas: error: schema folder does not exist (named by --schemas or CONCORD_SCHEMAS); cannot validate workspace documents",
       environment: ["CONCORD_SCHEMAS": "/nonexistent/concord-schemas"]),
     BadInput(
       "schema-file-broken",
