@@ -1,9 +1,9 @@
 // swift-tools-version:6.0
 // libFuzzer targets for Concord. Not part of the main package: CI never builds them.
-// Build and run with Scripts/fuzz (see README-hardening.md).
+// Build and run with Scripts/fuzz (see "Hardening" in README.md).
 import PackageDescription
 
-let fuzzTargets = ["fuzz-clause", "fuzz-positions", "fuzz-revision", "fuzz-tokens"]
+let fuzzTargets = ["fuzz-clause", "fuzz-positions", "fuzz-revision", "fuzz-tokens", "fuzz-diff"]
 
 let package = Package(
   name: "ConcordFuzz",

@@ -71,17 +71,22 @@ public enum Harness {
     }
   }
 
-  /// The word tokenizer, the word diff and the hunks of the consolidation: tokens concatenate
-  /// to the text, the diff gives both texts back, and applying the hunks of a diff to the old
-  /// text gives the new one. The input is up to
-  /// three texts separated by NUL bytes.
+  /// The word tokenizer, the word edits and the consolidation's hunks: tokens cover the text
+  /// without gaps or overlaps, the word edits give both texts back, and applying the hunks of
+  /// a diff to the old text gives the new one. The input is up to three texts separated by
+  /// NUL bytes.
   public static func tokens(_ bytes: UnsafeRawBufferPointer) {
     let texts = bytes.split(separator: 0, maxSplits: 2, omittingEmptySubsequences: false)
       .map { String(decoding: $0, as: UTF8.self) }
     let old = texts[0]
-    let bytes = Array(old.utf8)
-    let joined = Tokenizer.tokens(of: old).flatMap { bytes[$0.range] }
-    if joined != bytes { fatalError("tokens do not concatenate to the text") }
+    var covered = 0
+    for token in Tokenizer.tokens(of: old) {
+      if token.range.lowerBound != covered || token.range.isEmpty {
+        fatalError("tokens leave a gap or overlap")
+      }
+      covered = token.range.upperBound
+    }
+    if covered != old.utf8.count { fatalError("tokens do not cover the text") }
     guard texts.count >= 2 else { return }
     if Hunk.apply(Hunk.hunks(from: old, to: texts[1]), to: old) != texts[1] {
       fatalError("applying the hunks of a diff does not give the new text")
@@ -98,6 +103,62 @@ public enum Harness {
     _ = Consolidation.consolidate(
       current: ["en": ClauseText(source: old)], candidates: candidates, baseLanguage: "en",
       languages: ["en"])
+  }
+
+  /// The word diff. On two sequences of token ids (the input's bytes, modulo 16, either side
+  /// of the first NUL): the edit script rebuilds both, in runs that never repeat an operation,
+  /// and is minimal (checked against the longest common subsequence). On the same bytes as two
+  /// texts: the word edits give both texts back.
+  public static func diff(_ bytes: UnsafeRawBufferPointer) {
+    let parts = bytes.split(separator: 0, maxSplits: 1, omittingEmptySubsequences: false)
+    let old = parts[0].map { Int($0 % 16) }
+    let new = parts.count > 1 ? parts[1].map { Int($0 % 16) } : []
+    var rebuilt: (old: [Int], new: [Int]) = ([], [])
+    var previous: Edit.Operation?
+    var changed = 0
+    for edit in WordDiff.script(from: old, to: new) {
+      if edit.operation == previous { fatalError("two runs of one operation in a row") }
+      if edit.old.lowerBound != rebuilt.old.count || edit.new.lowerBound != rebuilt.new.count {
+        fatalError("an edit does not start where the last one ended")
+      }
+      previous = edit.operation
+      switch edit.operation {
+      case .equal:
+        if Array(old[edit.old]) != Array(new[edit.new]) { fatalError("an equal run differs") }
+      case .delete:
+        if !edit.new.isEmpty { fatalError("a deletion takes new tokens") }
+      case .insert:
+        if !edit.old.isEmpty { fatalError("an insertion takes old tokens") }
+      }
+      if edit.operation != .equal { changed += edit.old.count + edit.new.count }
+      rebuilt.old += old[edit.old]
+      rebuilt.new += new[edit.new]
+    }
+    if rebuilt.old != old || rebuilt.new != new { fatalError("the script does not rebuild both sides") }
+    if changed != old.count + new.count - 2 * longestCommonSubsequence(old, new) {
+      fatalError("the script is not minimal")
+    }
+    let texts = parts.map { String(decoding: $0, as: UTF8.self) }
+    let edits = ParagraphWords.edits(from: texts[0], to: texts.count > 1 ? texts[1] : "")
+    let before = edits.filter { $0.operation != .insert }.map(\.text).joined()
+    let after = edits.filter { $0.operation != .delete }.map(\.text).joined()
+    if before != texts[0] || after != (texts.count > 1 ? texts[1] : "") {
+      fatalError("the word edits do not give both texts back")
+    }
+  }
+
+  /// The length of the longest common subsequence, by dynamic programming: O(N·M).
+  static func longestCommonSubsequence(_ a: [Int], _ b: [Int]) -> Int {
+    var row = [Int](repeating: 0, count: b.count + 1)
+    for x in a {
+      var diagonal = 0
+      for j in 1..<(b.count + 1) {
+        let above = row[j]
+        row[j] = x == b[j - 1] ? diagonal + 1 : max(row[j], row[j - 1])
+        diagonal = above
+      }
+    }
+    return row[b.count]
   }
 
   // MARK: - Fixed state

@@ -46,7 +46,8 @@ enum FileSystem {
         .filter { !$0.hasPrefix(".") }
         .sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
     } catch {
-      throw DiagnosticsError(Diagnostic(file: directory, message: "cannot list the directory"))
+      let reason = access(directory, R_OK | X_OK) != 0 ? ": permission denied" : ""
+      throw DiagnosticsError(Diagnostic(file: directory, message: "cannot list the folder\(reason)"))
     }
   }
 

@@ -38,8 +38,14 @@ public struct Validator: Sendable {
     }
     let revisions = FileSystem.join(path, RevisionStore.folder)
     guard FileSystem.isDirectory(revisions) else { return }
-    for name in (try? FileSystem.names(in: revisions)) ?? []
-    where RevisionStore.revisionNumber(ofFile: name) != nil {
+    let names: [String]
+    do {
+      names = try FileSystem.names(in: revisions)
+    } catch {
+      report.diagnostics += (error as? DiagnosticsError)?.diagnostics ?? []
+      return
+    }
+    for name in names where RevisionStore.revisionNumber(ofFile: name) != nil {
       let file = FileSystem.join(revisions, name)
       report.files.append(file)
       report.diagnostics += loader.reader.validate(file)

@@ -41,6 +41,19 @@ public struct WorkspaceLoader: Sendable {
       return nil
     }
 
+    // A folder that cannot be listed is an error, never an empty folder: a round read as
+    // empty would be assembled into a revision without its positions.
+    func names(in folder: String) -> [String] {
+      do {
+        return try FileSystem.names(in: folder)
+      } catch let error as DiagnosticsError {
+        diagnostics += error.diagnostics
+      } catch {
+        diagnostics.append(Diagnostic(file: folder, message: "cannot list the folder: \(error)"))
+      }
+      return []
+    }
+
     let workspaceRoot = document(Self.workspaceFile, .workspace, .workspace)
     let membersRoot = document(Self.membersFile, .members, .members)
 
@@ -48,7 +61,7 @@ public struct WorkspaceLoader: Sendable {
     var sectionTrees: [(String, XML.Element)] = []
     let clausesPath = FileSystem.join(path, Self.clausesFolder)
     if FileSystem.isDirectory(clausesPath) {
-      for name in (try? FileSystem.names(in: clausesPath)) ?? [] {
+      for name in names(in: clausesPath) {
         let relative = "\(Self.clausesFolder)/\(name)"
         guard name.hasSuffix(".xml") else {
           diagnostics.append(
@@ -72,7 +85,7 @@ public struct WorkspaceLoader: Sendable {
     var positionTrees: [(String, XML.Element)] = []
     let positionsPath = FileSystem.join(path, Self.positionsFolder)
     if FileSystem.isDirectory(positionsPath) {
-      for folder in (try? FileSystem.names(in: positionsPath)) ?? [] {
+      for folder in names(in: positionsPath) {
         let folderPath = FileSystem.join(positionsPath, folder)
         guard folder.hasPrefix("round-"), let number = Int(folder.dropFirst("round-".count)),
           number >= 1, FileSystem.isDirectory(folderPath), folder == "round-\(number)"
@@ -84,7 +97,7 @@ public struct WorkspaceLoader: Sendable {
           continue
         }
         var round = Round(number: number, positions: [])
-        for name in (try? FileSystem.names(in: folderPath)) ?? [] {
+        for name in names(in: folderPath) {
           let relative = "\(Self.positionsFolder)/\(folder)/\(name)"
           guard name.hasSuffix(".xml") else {
             diagnostics.append(

@@ -77,10 +77,26 @@ import Testing
   func textsTheFuzzerFoundTokenizeAndDiffExactly(_ input: String) throws {
     let texts = try Self.data(input).split(separator: 0, maxSplits: 2, omittingEmptySubsequences: false)
       .map { String(decoding: $0, as: UTF8.self) }
-    let bytes = Array(texts[0].utf8)
-    #expect(Tokenizer.tokens(of: texts[0]).flatMap { bytes[$0.range] } == bytes)
+    let tokens = Tokenizer.tokens(of: texts[0])
+    #expect(tokens.map(\.range.lowerBound) == [0] + tokens.dropLast().map(\.range.upperBound))
+    #expect((tokens.last?.range.upperBound ?? 0) == texts[0].utf8.count)
     guard texts.count >= 2 else { return }
     #expect(Hunk.apply(Hunk.hunks(from: texts[0], to: texts[1]), to: texts[0]) == texts[1])
+    let edits = ParagraphWords.edits(from: texts[0], to: texts[1])
+    #expect(edits.filter { $0.operation != .insert }.map(\.text).joined() == texts[0])
+    #expect(edits.filter { $0.operation != .delete }.map(\.text).joined() == texts[1])
+  }
+
+  @Test(arguments: inputs("diff"))
+  func sequencesTheFuzzerFoundDiffMinimallyAndRebuildBothSides(_ input: String) throws {
+    let parts = try Self.data(input).split(separator: 0, maxSplits: 1, omittingEmptySubsequences: false)
+    let old = parts[0].map { Int($0 % 16) }
+    let new = parts.count > 1 ? parts[1].map { Int($0 % 16) } : []
+    let script = WordDiff.script(from: old, to: new)
+    #expect(script.flatMap { old[$0.old] } == old)
+    #expect(script.flatMap { new[$0.new] } == new)
+    #expect(zip(script, script.dropFirst()).allSatisfy { $0.operation != $1.operation })
+    let texts = parts.map { String(decoding: $0, as: UTF8.self) } + [""]
     let edits = ParagraphWords.edits(from: texts[0], to: texts[1])
     #expect(edits.filter { $0.operation != .insert }.map(\.text).joined() == texts[0])
     #expect(edits.filter { $0.operation != .delete }.map(\.text).joined() == texts[1])

@@ -137,11 +137,14 @@ extension BadInputCatalogue {
   /// Revisions already written, and inputs that changed under them.
   static let revisions: [BadInput] = [
     BadInput(
-      "corrupted-revision", "ws/revisions/rev-1.xml:", "error: Premature end of data", assembledUntil: 1
+      "corrupted-revision", "ws/revisions/rev-1.xml:", "error: Premature end of data in tag",
+      assembledUntil: 1
     ) { scratch in
+      // Cut after the middle line, as a disk that lost the file's second half.
       let path = scratch + "/ws/revisions/rev-1.xml"
-      let data = try Data(contentsOf: URL(fileURLWithPath: path))
-      try data.prefix(data.count / 2).write(to: URL(fileURLWithPath: path))
+      let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
+      try Data(lines.prefix(lines.count / 2).joined(separator: "\n").utf8).write(
+        to: URL(fileURLWithPath: path))
     },
     BadInput(
       "revision-breaks-its-schema",

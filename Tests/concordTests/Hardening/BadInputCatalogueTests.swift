@@ -13,21 +13,44 @@ import Testing
     try input.check()
   }
 
-  @Test func aFileConcordMayNotReadIsReportedAndChangesNothing() throws {
+  /// Files and folders concord may not read. A round folder it cannot list once made an empty
+  /// round, and a Rev.1 written without its positions.
+  @Test(arguments: [
+    ("unreadable-file", "ws/positions/round-1/BEL.xml", "error: cannot read the file: permission denied"),
+    ("unreadable-round-folder", "ws/positions/round-1", "error: cannot list the folder: permission denied"),
+  ])
+  func anEntryConcordMayNotReadIsReportedAndChangesNothing(_ name: String, _ entry: String, _ message: String)
+    throws
+  {
     // Root reads everything: drop to nobody for the run, which then needs the folder writable
     // for the lock file of `assemble`.
     let asRoot = geteuid() == 0
     let setpriv = "/usr/bin/setpriv"
     try #require(!asRoot || FileManager.default.isExecutableFile(atPath: setpriv), "needs setpriv as root")
-    let input = BadInput(
-      "unreadable-file", "ws/positions/round-1/BEL.xml: error: cannot read the file: permission denied"
-    ) { scratch in
+    let input = BadInput(name, "\(entry): \(message)") { scratch in
       chmod(scratch, 0o755)
       chmod(scratch + "/ws", 0o777)
-      chmod(scratch + "/ws/positions/round-1/BEL.xml", 0o000)
+      chmod(scratch + "/" + entry, 0o000)
     }
     try input.check(
       prefix: asRoot ? [setpriv, "--reuid=65534", "--regid=65534", "--clear-groups"] : [])
+  }
+
+  @Test(arguments: [
+    ["status", "ws"], ["status", "ws", "--format", "json"], ["diff", "ws", "0", "1"],
+    ["export", "ws", "--format", "text"], ["export", "ws", "--format", "docx", "-o", "out.docx"],
+  ])
+  func aCorruptedRevisionStopsEveryCommandThatReadsIt(_ arguments: [String]) throws {
+    let input = try #require(BadInputCatalogue.all.first { $0.name == "corrupted-revision" })
+    let scratch = try Scratch()
+    defer { scratch.remove() }
+    _ = try input.prepare(in: scratch)
+    let before = WorkspaceSnapshot(scratch.path)
+    let outcome = try ConcordProcess.run(arguments, in: scratch.path)
+    #expect(outcome.status == 1 && !outcome.signalled, "\(outcome)")
+    #expect(outcome.standardError.hasPrefix("ws/revisions/rev-1.xml:"), "\(outcome)")
+    #expect(outcome.standardError.split(separator: "\n").allSatisfy(BadInput.isDiagnostic))
+    #expect(WorkspaceSnapshot(scratch.path) == before, "nothing written, out.docx included")
   }
 
   @Test(arguments: acceptedInputs)

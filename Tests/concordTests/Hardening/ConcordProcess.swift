@@ -20,21 +20,10 @@ struct ConcordProcess {
     }
   }
 
-  /// The `concord` next to the test bundle (the products folder `swift test` builds into),
-  /// else in the repository's `.build/debug`.
-  static let binary: String? = {
-    let candidates = [
-      Bundle.main.bundleURL.appendingPathComponent("concord").path,
-      Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("concord").path,
-      repositoryRoot.appendingPathComponent(".build/debug/concord").path,
-    ]
-    return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
-  }()
+  /// The binary the other end-to-end tests run (`Concord.binary`: next to the test bundle).
+  static var binary: String? { Concord.binary }
 
-  static var repositoryRoot: URL {
-    URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-      .deletingLastPathComponent().deletingLastPathComponent()
-  }
+  static var repositoryRoot: URL { URL(fileURLWithPath: Concord.repository) }
 
   /// Runs `concord arguments…` in `directory`, with the caller's environment minus every
   /// `CONCORD_*` setting, plus `environment`; `prefix` goes before the binary (e.g. to run
