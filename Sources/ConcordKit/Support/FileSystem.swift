@@ -90,7 +90,9 @@ enum FileSystem {
         "file is \(size) bytes, over the limit of \(limit) bytes (set \(Limits.inputBytesVariable) to raise it)"
       )
     }
-    var data = Data(count: size)
+    // One byte more than the file's size, so that reading to the end needs no larger buffer
+    // (growing would copy, and double the memory a large file takes).
+    var data = Data(count: size + 1)
     var total = 0
     while true {
       // One byte more than the limit allows: a file that grows while it is read is caught.
