@@ -162,7 +162,8 @@ public struct DocumentReader: Sendable {
           message:
             "the file declares encoding=\"\(encoding)\"; Concord reads UTF-8 only (re-save it as UTF-8)"))
     }
-    if let offset = bytes.firstIndex(of: 0) {
+    if let base = bytes.baseAddress, let found = memchr(base, 0, bytes.count) {
+      let offset = base.distance(to: UnsafeRawPointer(found))
       let (line, column) = position(of: offset, in: bytes)
       throw DiagnosticsError(
         Diagnostic(
