@@ -3,8 +3,11 @@ import Testing
 
 @testable import ConcordKit
 
-/// The OASIS schema is a sibling of the repository: `../shared/akn/akomantoso30.xsd`.
-private let schemaPath = ExampleRevisions.repository.deletingLastPathComponent()
+/// The OASIS schema is a sibling of the repository, `../shared/akn/akomantoso30.xsd`, or the
+/// file `CONCORD_AKN_SCHEMA` names.
+private let schemaPath =
+  ProcessInfo.processInfo.environment["CONCORD_AKN_SCHEMA"]
+  ?? ExampleRevisions.repository.deletingLastPathComponent()
   .appendingPathComponent("shared/akn/akomantoso30.xsd").path
 
 private let schema: Result<ExternalSchema, any Error> = Result { try ExternalSchema(file: schemaPath) }
