@@ -68,7 +68,9 @@ enum Hunks {
         bestScore = score
       }
     }
-    guard best != 0 else { return }
+    // With no run before it, a run cannot move right: the tokens it passes would have nowhere
+    // to go (a minimal script never asks for it: they would be a common prefix).
+    guard best != 0, best < 0 || index > 0 else { return }
     func moved(_ range: Range<Int>, _ by: Int) -> Range<Int> {
       (range.lowerBound + by)..<(range.upperBound + by)
     }
@@ -81,6 +83,13 @@ enum Hunks {
     if index + 1 < edits.count {
       edits[index + 1].old = (edits[index + 1].old.lowerBound + best)..<edits[index + 1].old.upperBound
       edits[index + 1].new = (edits[index + 1].new.lowerBound + best)..<edits[index + 1].new.upperBound
+    } else if best < 0 {
+      // The last run moved left: the tokens it passed now follow it, in an equal run of their
+      // own (without it "the end of the" → "the" lost its last "the" on both sides).
+      edits.append(
+        Edit(
+          operation: .equal, old: (edit.old.upperBound + best)..<edit.old.upperBound,
+          new: (edit.new.upperBound + best)..<edit.new.upperBound))
     }
   }
 
