@@ -257,11 +257,9 @@ private let parseOptions = Int32(XML_PARSE_NONET.rawValue)
 /// A document that breaks its schema a thousand ways is reported by its first hundred.
 private let maxErrorsPerDocument = 100
 
-/// With `XML_PARSE_HUGE` when Concord's limits are above libxml2's own, which would otherwise
-/// cut in first (documents have no DTD, so HUGE lifts no entity-expansion guard).
-private func parseOptions(for limits: Limits) -> Int32 {
-  limits.exceedsParserDefaults ? parseOptions | Int32(XML_PARSE_HUGE.rawValue) : parseOptions
-}
+/// The same options whatever the limits: Concord's limits are capped at libxml2's own
+/// ceilings (depth 256, texts of 10,000,000 bytes) rather than lifting them with HUGE.
+private func parseOptions(for limits: Limits) -> Int32 { parseOptions }
 private let elementNode: Int32 = 1
 
 private let initialized: Bool = {
@@ -420,9 +418,12 @@ private struct LimitCheck {
     let message = diagnostic.message.split(whereSeparator: \.isNewline).joined(separator: " ")
     diagnostic.message = message
     if message.contains("Excessive depth in document") {
-      let cap = min(limits.maxDepth, limits.exceedsParserDefaults ? 2048 : 256)
+      let cap = min(limits.maxDepth, Limits.parserMaxDepth)
+      let advice =
+        limits.maxDepth < Limits.parserMaxDepth
+        ? "set \(Limits.depthVariable) to raise it" : "libxml2's own ceiling, which Concord does not lift"
       diagnostic.message =
-        "elements nest more than \(cap) levels deep, over the limit of \(limits.maxDepth) (set \(Limits.depthVariable) to raise it)"
+        "elements nest more than \(cap) levels deep, over the limit of \(limits.maxDepth) (\(advice))"
     } else if message.contains("Huge input lookup") || message.contains("huge text node")
       || message.contains("AttValue length too long")
     {

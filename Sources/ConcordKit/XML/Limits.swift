@@ -15,10 +15,15 @@ public struct Limits: Hashable, Sendable {
   /// 1 MiB).
   public var maxTextBytes: Int
 
+  /// libxml2's own ceilings, which Concord never lifts (that would need the HUGE parser option):
+  /// depth and text limits are capped at them.
+  public static let parserMaxDepth = 256
+  public static let parserMaxTextBytes = 10_000_000
+
   public init(maxInputBytes: Int = 128 << 20, maxDepth: Int = 64, maxTextBytes: Int = 1 << 20) {
     self.maxInputBytes = maxInputBytes
-    self.maxDepth = maxDepth
-    self.maxTextBytes = maxTextBytes
+    self.maxDepth = min(maxDepth, Self.parserMaxDepth)
+    self.maxTextBytes = min(maxTextBytes, Self.parserMaxTextBytes)
   }
 
   /// The environment variable that sets each limit.
@@ -35,12 +40,8 @@ public struct Limits: Hashable, Sendable {
     }
     var limits = Limits()
     if let bytes = value(inputBytesVariable) { limits.maxInputBytes = bytes }
-    if let depth = value(depthVariable) { limits.maxDepth = depth }
-    if let bytes = value(textBytesVariable) { limits.maxTextBytes = bytes }
+    if let depth = value(depthVariable) { limits.maxDepth = min(depth, parserMaxDepth) }
+    if let bytes = value(textBytesVariable) { limits.maxTextBytes = min(bytes, parserMaxTextBytes) }
     return limits
   }
-
-  /// Whether libxml2's own limits (depth 256, text 10,000,000 bytes) would cut in before
-  /// these: then the parser is told to lift its own, and these still apply.
-  var exceedsParserDefaults: Bool { maxDepth > 256 || maxTextBytes > 10_000_000 }
 }
