@@ -72,14 +72,13 @@ struct Presentation: Sendable {
   private(set) var notes: [Note] = []
 
   init(
-    _ declaration: Declaration, language: String, against previous: Declaration? = nil,
-    differ: any WordDiffing = Redline.wordDiff
+    _ declaration: Declaration, language: String, against previous: Declaration? = nil
   ) {
     self.declaration = declaration
     self.language = language
     self.vocabulary = Vocabulary(language)
     self.previousRevision = previous?.revision
-    let redline = previous.map { Redline(previous: $0, differ: differ) }
+    let redline = previous.map { Redline(previous: $0) }
     build(redline)
   }
 
@@ -143,7 +142,7 @@ struct Presentation: Sendable {
           ? previous == nil : earlier == nil || earlier?.sponsors != option.sponsors
         let before = redline.previousText(of: paragraph.id, option: option.reference, in: language)
         if let before, !isNew {
-          edits = redline.differ.edits(from: before, to: text)
+          edits = redline.edits(from: before, to: text)
         } else if !text.isEmpty {
           edits = [WordEdit(.insert, text)]
         }

@@ -4,26 +4,13 @@ extension [WordEdit] {
   var hasChanges: Bool { contains { $0.operation != .equal } }
 }
 
-/// Word-level differences between two texts: the one seam through which the exporters call a
-/// word diff.
-protocol WordDiffing: Sendable {
-  /// Runs that turn `old` into `new`: joined, the equal and deleted runs give `old`, the equal
-  /// and inserted runs give `new`.
-  func edits(from old: String, to new: String) -> [WordEdit]
-}
-
 /// What the redline formats (Akoma Ntoso, HTML, DOCX) compare a revision against.
 struct Redline: Sendable {
-  /// The word diff every export uses: the one `concord diff` uses.
-  static let wordDiff: any WordDiffing = TextWordDiff()
-
   let previous: Declaration
-  let differ: any WordDiffing
   private let previousParagraphs: [String: Paragraph]
 
-  init(previous: Declaration, differ: any WordDiffing = Redline.wordDiff) {
+  init(previous: Declaration) {
     self.previous = previous
-    self.differ = differ
     var paragraphs: [String: Paragraph] = [:]
     for paragraph in previous.paragraphs { paragraphs[paragraph.id] = paragraph }
     self.previousParagraphs = paragraphs
@@ -61,10 +48,8 @@ struct Redline: Sendable {
     }
     return result
   }
-}
 
-/// `concord diff`'s word diff (Diff/WordDiff: Myers, byte-level tokens, readable hunks) on
-/// rendered texts.
-struct TextWordDiff: WordDiffing {
+  /// Runs that turn `old` into `new` (rendered texts), by `concord diff`'s word diff: joined,
+  /// the equal and deleted runs give `old`, the equal and inserted runs give `new`.
   func edits(from old: String, to new: String) -> [WordEdit] { ParagraphWords.edits(from: old, to: new) }
 }

@@ -28,12 +28,9 @@ public struct RoundMerger: Sendable {
     // Stances per paragraph, in protocol order; insertions per anchor.
     var byParagraph: [String: [(code: String, stance: Stance)]] = [:]
     var insertions: [String: [(code: String, stance: Stance)]] = [:]
-    let rank = Dictionary(
-      participants.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { first, _ in first })
+    let order = ProtocolOrder(participants)
     // Protocol order, whatever order the files came in.
-    let ordered = round.positions.sorted {
-      (rank[$0.participant] ?? .max, $0.participant) < (rank[$1.participant] ?? .max, $1.participant)
-    }
+    let ordered = round.positions.sorted { order.precedes($0.participant, $1.participant) }
     for positions in ordered {
       for stance in positions.stances {
         if case .insert(let after, _) = stance.action {
@@ -81,8 +78,7 @@ public struct RoundMerger: Sendable {
       }
       for paragraph in next.sections[s].paragraphs {
         var merge = ParagraphMerge(
-          paragraph: paragraph, round: k, settings: settings, members: members,
-          participants: participants)
+          paragraph: paragraph, round: k, settings: settings, members: members, order: order)
         merge.apply(byParagraph[paragraph.id] ?? [])
         problems += merge.problems
         if let result = merge.result { paragraphs.append(result) }
@@ -115,7 +111,7 @@ private struct ParagraphMerge {
   let round: Int
   let settings: Settings
   let members: Set<String>
-  let participants: [Participant]
+  let order: ProtocolOrder
   var problems: [Diagnostic] = []
   /// nil when the paragraph was deleted.
   var result: Paragraph? { deleted ? nil : paragraph }
@@ -123,13 +119,13 @@ private struct ParagraphMerge {
 
   init(
     paragraph: Paragraph, round: Int, settings: Settings, members: Set<String>,
-    participants: [Participant]
+    order: ProtocolOrder
   ) {
     self.paragraph = paragraph
     self.round = round
     self.settings = settings
     self.members = members
-    self.participants = participants
+    self.order = order
   }
 
   mutating func apply(_ stances: [(code: String, stance: Stance)]) {
@@ -183,9 +179,9 @@ private struct ParagraphMerge {
     }
     if newProposal { consolidate() }
     sortOptions()
-    let rank = self.rank
-    paragraph.dissociations.sort { rank($0.participant) < rank($1.participant) }
-    paragraph.reservations.sort { rank($0.participant) < rank($1.participant) }
+    let order = self.order
+    paragraph.dissociations.sort { order.precedes($0.participant, $1.participant) }
+    paragraph.reservations.sort { order.precedes($0.participant, $1.participant) }
 
     if newProposal {
       paragraph.status = .open
@@ -242,7 +238,7 @@ private struct ParagraphMerge {
     guard option.isConsolidated else { return option.sponsors }
     let codes = Set(
       option.combines.flatMap { paragraph.option(.number($0))?.sponsors ?? [] })
-    return participants.map(\.code).filter(codes.contains)
+    return codes.sorted(by: order.precedes)
   }
 
   // MARK: - Proposals
@@ -324,9 +320,9 @@ private struct ParagraphMerge {
 
   private mutating func add(_ code: String, toOptionAt index: Int) {
     guard !paragraph.options[index].sponsors.contains(code) else { return }
-    let rank = self.rank
+    let order = self.order
     paragraph.options[index].sponsors.append(code)
-    paragraph.options[index].sponsors.sort { rank($0) < rank($1) }
+    paragraph.options[index].sponsors.sort(by: order.precedes)
   }
 
   private func nextNumber() -> Int {
@@ -338,13 +334,6 @@ private struct ParagraphMerge {
 
   private mutating func sortOptions() {
     paragraph.options.sort { $0.reference < $1.reference }
-  }
-
-  /// Protocol order of participant codes (unknown codes last).
-  private var rank: @Sendable (String) -> Int {
-    let order = Dictionary(
-      participants.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { first, _ in first })
-    return { order[$0] ?? Int.max }
   }
 
   /// Observers and partners never block: whatever they say is kept as a comment.

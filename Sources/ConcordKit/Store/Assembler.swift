@@ -46,11 +46,15 @@ public struct Assembler: Sendable {
     }
     var warnings: [Diagnostic] = []
     var latest: Declaration?
+    // The SHA-256 of the latest revision's file: the next revision's provenance names it.
+    var latestDigest: String?
     for number in existing {
       progress?("checking Rev.\(number)")
-      let declaration = try store.load(number)
-      warnings += try checkInputs(of: declaration, in: workspace, store: store)
+      let (declaration, sha256) = try store.loadWithDigest(number)
+      warnings += try checkInputs(
+        of: declaration, previousDigest: latestDigest, in: workspace, store: store)
       latest = declaration
+      latestDigest = sha256
     }
 
     var written: [Declaration] = []
@@ -58,14 +62,13 @@ public struct Assembler: Sendable {
     if latest == nil, limit >= 0 {
       let zero = ZeroDraft.declaration(from: workspace, date: date)
       progress?("writing Rev.0")
-      try write(zero, store: store)
+      latestDigest = try write(zero, store: store)
       written.append(zero)
       latest = zero
     }
-    while let previous = latest, previous.revision < limit,
+    while let previous = latest, let previousDigest = latestDigest, previous.revision < limit,
       let round = workspace.round(previous.revision + 1)
     {
-      let previousDigest = try digest(of: store.path(of: previous.revision))
       let provenance =
         workspace.inputs(of: [.workspace, .members])
         + [
@@ -79,7 +82,7 @@ public struct Assembler: Sendable {
       progress?("merging round \(round.number) (\(previous.paragraphs.count) paragraphs)")
       let next = try merger.merge(date: date, provenance: provenance)
       progress?("writing Rev.\(next.revision)")
-      try write(next, store: store)
+      latestDigest = try write(next, store: store)
       written.append(next)
       latest = next
     }
@@ -88,7 +91,8 @@ public struct Assembler: Sendable {
 
   // MARK: - Writing
 
-  private func write(_ declaration: Declaration, store: RevisionStore) throws {
+  /// Writes a revision and returns the SHA-256 of what it wrote.
+  private func write(_ declaration: Declaration, store: RevisionStore) throws -> String {
     let text = try DeclarationWriter().xml(declaration)
     let data = Data(text.utf8)
     let path = store.path(of: declaration.revision)
@@ -96,10 +100,7 @@ public struct Assembler: Sendable {
     let problems = loader.reader.validate(data, as: .declaration, displayPath: path)
     guard problems.isEmpty else { throw DiagnosticsError(problems) }
     try AtomicFile.write(data, to: path, mode: .createNew)
-  }
-
-  private func digest(of path: String) throws -> String {
-    Digest.sha256(try FileSystem.read(path, limit: loader.reader.limits.maxInputBytes))
+    return Digest.sha256(data)
   }
 
   // MARK: - Provenance
@@ -107,9 +108,10 @@ public struct Assembler: Sendable {
   /// Compares the inputs a revision was assembled from with the files as they are now.
   /// Changed negotiation inputs (clauses, positions, the previous revision) are errors:
   /// the revision would no longer follow from them. Changed settings are warnings.
-  private func checkInputs(of declaration: Declaration, in workspace: Workspace, store: RevisionStore)
-    throws -> [Diagnostic]
-  {
+  /// `previousDigest` is the SHA-256 of the revision before it, as read from disk.
+  private func checkInputs(
+    of declaration: Declaration, previousDigest: String?, in workspace: Workspace, store: RevisionStore
+  ) throws -> [Diagnostic] {
     let revision = declaration.revision
     let revisionFile = store.path(of: revision)
     let kinds: Set<InputDigest.Kind> = revision == 0 ? [.clauses] : [.positions]
@@ -141,7 +143,7 @@ public struct Assembler: Sendable {
     }
     if revision > 0,
       let previous = declaration.provenance.first(where: { $0.kind == .revision }),
-      previous.sha256 != (try? digest(of: FileSystem.join(workspace.path, previous.path)))
+      previous.sha256 != previousDigest
     {
       errors.append(
         Diagnostic(

@@ -39,6 +39,14 @@ public struct RevisionStore: Sendable {
     try Self.loadDeclaration(path(of: revision), reader: reader)
   }
 
+  /// Reads and validates one revision, with the SHA-256 of its file, reading it once.
+  public func loadWithDigest(_ revision: Int) throws -> (declaration: Declaration, sha256: String) {
+    let path = path(of: revision)
+    let data = try FileSystem.read(path, limit: reader.limits.maxInputBytes)
+    let root = try reader.read(data, as: .declaration, displayPath: path)
+    return (DeclarationDecoding.declaration(root, file: path), Digest.sha256(data))
+  }
+
   /// Reads and validates any declaration file.
   public static func loadDeclaration(_ path: String, reader: DocumentReader = DocumentReader())
     throws -> Declaration

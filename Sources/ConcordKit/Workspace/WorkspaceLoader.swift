@@ -123,12 +123,9 @@ public struct WorkspaceLoader: Sendable {
     let settings = InputDecoding.settings(
       workspaceRoot, file: FileSystem.join(path, Self.workspaceFile))
     let participants = InputDecoding.participants(membersRoot.elements(named: "participant"))
-    let order = Dictionary(
-      participants.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { first, _ in first })
+    let order = ProtocolOrder(participants)
     for index in rounds.indices {
-      rounds[index].positions.sort {
-        (order[$0.participant] ?? .max, $0.participant) < (order[$1.participant] ?? .max, $1.participant)
-      }
+      rounds[index].positions.sort { order.precedes($0.participant, $1.participant) }
     }
     inputs.sort { Array($0.path.utf8).lexicographicallyPrecedes(Array($1.path.utf8)) }
 

@@ -44,19 +44,7 @@ public struct DocumentReader: Sendable {
   public func validate(_ path: String, displayPath: String? = nil) -> [Diagnostic] {
     let name = displayPath ?? path
     do {
-      let data = try readFile(path, shownAs: name)
-      return data.withUnsafeBytes { bytes in
-        do {
-          let schema = try self.schema(for: bytes, expected: nil, path: name)
-          return LibXML2.read(bytes, path: name, schema: schema, buildTree: false, limits: limits)
-            .diagnostics
-            .filter { $0.severity == .error }
-        } catch let error as DiagnosticsError {
-          return error.diagnostics
-        } catch {
-          return [Diagnostic(file: name, message: "\(error)")]
-        }
-      }
+      return validate(try readFile(path, shownAs: name), as: nil, displayPath: name)
     } catch let error as DiagnosticsError {
       return error.diagnostics
     } catch {
@@ -64,14 +52,14 @@ public struct DocumentReader: Sendable {
     }
   }
 
-  /// Validates a document held in memory without building its tree: how the assembler
-  /// checks a revision before writing it.
-  public func validate(_ data: Data, as expected: SchemaName, displayPath: String) -> [Diagnostic] {
+  /// Validates a document held in memory without building its tree (how the assembler
+  /// checks a revision before writing it); `expected` names the kind it must be, if any.
+  public func validate(_ data: Data, as expected: SchemaName?, displayPath: String) -> [Diagnostic] {
     data.withUnsafeBytes { bytes in
       do {
         let schema = try self.schema(for: bytes, expected: expected, path: displayPath)
-        return LibXML2.read(bytes, path: displayPath, schema: schema, buildTree: false).diagnostics
-          .filter { $0.severity == .error }
+        return LibXML2.read(bytes, path: displayPath, schema: schema, buildTree: false, limits: limits)
+          .diagnostics.filter { $0.severity == .error }
       } catch let error as DiagnosticsError {
         return error.diagnostics
       } catch {

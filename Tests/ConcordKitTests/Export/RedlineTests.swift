@@ -3,7 +3,8 @@ import Testing
 @testable import ConcordKit
 
 @Suite struct RedlineTests {
-  let diff = TextWordDiff()
+  /// The exports' word diff, as `Redline.edits` calls it.
+  let diff = ParagraphWords.self
 
   func reconstructs(_ old: String, _ new: String) -> Bool {
     let edits = diff.edits(from: old, to: new)
