@@ -10,85 +10,96 @@ import CLibXML2
 /// external-entity loader refuses every resource except Concord's own schema files; errors are
 /// captured per context through structured handlers and never printed by libxml2.
 enum LibXML2 {
-  /// Reads a document from memory with libxml2's streaming reader, validating it against
-  /// `schema` when one is given, building the element tree when `buildTree` is set, and
-  /// stopping at the first element nested deeper, or text longer, than `limits` allow.
+  /// Reads a document from memory with libxml2's SAX parser, validating it against `schema`
+  /// when one is given (libxml2's streaming validator, plugged into the parser), building the
+  /// element tree when `buildTree` is set, and stopping at the first element nested deeper,
+  /// or text longer, than `limits` allow.
   ///
-  /// Time is linear in the document's size; memory is the tree (when built) plus libxml2's
-  /// small streaming window.
+  /// Time is linear in the document's size; memory is the tree (when built) plus the
+  /// validator's state, which follows the open elements only.
   static func read(
     _ bytes: UnsafeRawBufferPointer, path: String, schema: CompiledSchema?, buildTree: Bool,
     limits: Limits = Limits()
   ) -> (root: XML.Element?, diagnostics: [Diagnostic]) {
-    initialize()
-    let sink = ErrorSink(path: path, source: bytes)
-    let options = parseOptions(for: limits)
-    guard
-      let base = bytes.baseAddress?.assumingMemoryBound(to: CChar.self),
-      let reader = xmlReaderForMemory(base, Int32(bytes.count), path, "UTF-8", options)
-    else {
-      return (nil, [Diagnostic(file: path, message: "libxml2 could not open the document")])
-    }
-    var validation: xmlSchemaValidCtxtPtr?
-    defer {
-      // The reader unplugs itself from the validation context: free it first.
-      xmlFreeTextReader(reader)
-      if let validation { xmlSchemaFreeValidCtxt(validation) }
-    }
-    let sinkPointer = Unmanaged.passUnretained(sink).toOpaque()
-    if let schema {
-      validation = xmlSchemaNewValidCtxt(schema.pointer)
-      guard let validation, xmlTextReaderSchemaValidateCtxt(reader, validation, 0) == 0 else {
-        return (nil, [Diagnostic(file: path, message: "libxml2 could not start schema validation")])
-      }
-      xmlSchemaSetValidStructuredErrors(validation, recordError, sinkPointer)
-      // Not the reader's own error handler: once the validator is plugged in, libxml2 2.9 hands
-      // that handler the validator's state in place of the parser's and crashes on the first
-      // well-formedness error (a truncated file). The thread's handler gets the right sink.
-      xmlSetStructuredErrorFunc(sinkPointer, recordError)
-    } else {
-      xmlTextReaderSetStructuredErrorHandler(reader, recordError, sinkPointer)
-    }
-    defer { concord_silence_generic_errors() }
-
-    var builder = buildTree ? TreeBuilder() : nil
-    let limitCheck = LimitCheck(limits: limits, path: path, source: bytes)
-    while true {
-      let status = xmlTextReaderRead(reader)
-      if status != 1 {
-        if status < 0 {
-          // The reader drops the parser's error at the end of input, and reports a truncated
-          // file as "Extra content at the end": a plain parse names the first real problem.
-          let errors = wellFormednessErrors(bytes, path: path, options: options)
-          if !errors.isEmpty {
-            sink.diagnostics = errors
-          } else if !sink.diagnostics.contains(where: { $0.severity == .error }) {
-            sink.diagnostics.append(Diagnostic(file: path, message: "the document could not be read"))
-          }
-        }
-        break
-      }
-      if let problem = limitCheck.problem(at: reader) {
-        sink.diagnostics.append(problem)
-        break
-      }
-      if sink.diagnostics.count >= maxErrorsPerDocument {
-        // One read can bring several errors: keep exactly the first hundred.
-        sink.diagnostics =
-          Array(sink.diagnostics.prefix(maxErrorsPerDocument)) + [
-            Diagnostic(
-              file: path, message: "too many errors; stopped after the first \(maxErrorsPerDocument)")
-          ]
-        break
-      }
-      builder?.take(reader, sink: sink)
-    }
-    if schema != nil && xmlTextReaderIsValid(reader) != 1 && sink.diagnostics.isEmpty {
-      sink.diagnostics.append(Diagnostic(file: path, message: "the document is not valid"))
-    }
-    let diagnostics = sink.diagnostics.map { limitCheck.worded($0) }
+    let builder = buildTree ? TreeBuilder() : nil
+    let diagnostics = parse(bytes, path: path, schema: schema, limits: limits, into: builder)
     let root = diagnostics.contains { $0.severity == .error } ? nil : builder?.root
     return (root, diagnostics)
+  }
+
+  /// Parses (and validates) a document, handing its elements and text to `consumer` in
+  /// document order; returns every problem found.
+  static func parse(
+    _ bytes: UnsafeRawBufferPointer, path: String, schema: CompiledSchema?, limits: Limits,
+    into consumer: (any XMLEventConsumer)?
+  ) -> [Diagnostic] {
+    initialize()
+    let sink = ErrorSink(path: path, source: bytes)
+    // A push parser, fed the caller's bytes a slice at a time: libxml2 keeps only a small
+    // window of them (a memory parser would copy the whole document first). The first four
+    // bytes tell it the encoding.
+    let head = min(4, bytes.count)
+    guard
+      let base = bytes.baseAddress?.assumingMemoryBound(to: CChar.self),
+      let context = xmlCreatePushParserCtxt(nil, nil, base, Int32(head), path)
+    else {
+      return [Diagnostic(file: path, message: "libxml2 could not open the document")]
+    }
+    defer { xmlFreeParserCtxt(context) }
+    xmlCtxtUseOptions(context, parseOptions)
+
+    let reader = SAXReader(context: context, sink: sink, limits: limits, consumer: consumer)
+    context.pointee.sax.pointee = makeSAXHandler()
+    context.pointee.userData = Unmanaged.passUnretained(reader).toOpaque()
+
+    let sinkPointer = Unmanaged.passUnretained(sink).toOpaque()
+    var validation: xmlSchemaValidCtxtPtr?
+    var plug: xmlSchemaSAXPlugPtr?
+    defer {
+      // Unplugging gives the parser its own handler back, which freeing the parser frees.
+      if let plug { xmlSchemaSAXUnplug(plug) }
+      if let validation { xmlSchemaFreeValidCtxt(validation) }
+    }
+    if let schema {
+      validation = xmlSchemaNewValidCtxt(schema.pointer)
+      guard let validation, let slots = SAXSlots(context) else {
+        return [Diagnostic(file: path, message: "libxml2 could not start schema validation")]
+      }
+      xmlSchemaSetValidStructuredErrors(validation, recordError, sinkPointer)
+      // In SAX mode the validator does not know the parser: lines come from this locator.
+      xmlSchemaValidateSetLocator(validation, parserLine, UnsafeMutableRawPointer(context))
+      plug = xmlSchemaSAXPlug(validation, slots.handler, slots.userData)
+      guard plug != nil else {
+        return [Diagnostic(file: path, message: "libxml2 could not start schema validation")]
+      }
+    }
+    // The parser's errors go to the thread's structured handler (the plugged-in validator
+    // does not pass them to the document's handler); reset when done.
+    xmlSetStructuredErrorFunc(sinkPointer, recordError)
+    defer { concord_silence_generic_errors() }
+    var offset = head
+    while offset < bytes.count && !reader.stopped && context.pointee.disableSAX == 0 {
+      let count = min(pushChunkBytes, bytes.count - offset)
+      xmlParseChunk(context, base + offset, Int32(count), 0)
+      offset += count
+    }
+    if !reader.stopped { xmlParseChunk(context, nil, 0, 1) }
+
+    if !reader.stopped && context.pointee.wellFormed == 0 {
+      // Report a document that is not well-formed by its first error (the cause) and the
+      // last, as a plain parse words them.
+      let errors = wellFormednessErrors(bytes, path: path)
+      if !errors.isEmpty {
+        sink.diagnostics = errors
+      } else if !sink.diagnostics.contains(where: { $0.severity == .error }) {
+        sink.diagnostics.append(Diagnostic(file: path, message: "the document could not be read"))
+      }
+    } else if let validation, !reader.stopped, xmlSchemaIsValid(validation) != 1,
+      !sink.diagnostics.contains(where: { $0.severity == .error })
+    {
+      sink.diagnostics.append(Diagnostic(file: path, message: "the document is not valid"))
+    }
+    return sink.diagnostics.map { reader.worded($0) }
   }
 
   /// The local name and namespace of the document's root element, read without validation.
@@ -136,7 +147,7 @@ enum LibXML2 {
         buffer.withMemoryRebound(to: CChar.self) { chars in
           guard let context = xmlSchemaNewMemParserCtxt(chars.baseAddress, Int32(chars.count))
           else { return }
-          schema = parse(context, sink: sink)
+          schema = parseSchema(context, sink: sink)
         }
       }
     case .directory(let directory):
@@ -169,7 +180,7 @@ enum LibXML2 {
     ResourcePolicy.shared.allow(directory: FileSystem.directory(of: FileSystem.absolute(file)))
     var schema: xmlSchemaPtr?
     if let context = xmlSchemaNewParserCtxt(FileSystem.absolute(file)) {
-      schema = parse(context, sink: sink)
+      schema = parseSchema(context, sink: sink)
     }
     // libxml2 says only "Failed to parse the XML resource": name the line that breaks it.
     if schema == nil, let data = try? FileSystem.read(file, limit: Limits().maxInputBytes) {
@@ -254,12 +265,11 @@ private func recordParserError(_ userData: UnsafeMutableRawPointer?, _ error: xm
 
 /// `XML_PARSE_NONET` alone: no network, no entity substitution, no DTD loading, default limits.
 private let parseOptions = Int32(XML_PARSE_NONET.rawValue)
+/// How much of a document the push parser is handed at a time.
+private let pushChunkBytes = 64 << 10
 /// A document that breaks its schema a thousand ways is reported by its first hundred.
 private let maxErrorsPerDocument = 100
 
-/// The same options whatever the limits: Concord's limits are capped at libxml2's own
-/// ceilings (depth 256, texts of 10,000,000 bytes) rather than lifting them with HUGE.
-private func parseOptions(for limits: Limits) -> Int32 { parseOptions }
 private let elementNode: Int32 = 1
 
 private let initialized: Bool = {
@@ -274,7 +284,7 @@ private func initialize() {
   concord_silence_generic_errors()
 }
 
-private func parse(_ context: xmlSchemaParserCtxtPtr, sink: ErrorSink) -> xmlSchemaPtr? {
+private func parseSchema(_ context: xmlSchemaParserCtxtPtr, sink: ErrorSink) -> xmlSchemaPtr? {
   defer { xmlSchemaFreeParserCtxt(context) }
   xmlSchemaSetParserStructuredErrors(context, recordError, Unmanaged.passUnretained(sink).toOpaque())
   return xmlSchemaParse(context)
@@ -315,15 +325,20 @@ private func loadExternalResource(
 /// Collects the errors of one parsing or validation context.
 private final class ErrorSink {
   let path: String
+  let source: UnsafeRawBufferPointer?
   let locator: TagLocator?
   var diagnostics: [Diagnostic] = []
+  /// Set when reading stops early: whatever libxml2 reports after that is not kept.
+  var closed = false
 
   init(path: String, source: UnsafeRawBufferPointer?) {
     self.path = path
+    self.source = source
     self.locator = source.map(TagLocator.init)
   }
 
   func record(_ error: xmlError) {
+    guard !closed else { return }
     let raw = error.message.map { String(cString: $0) } ?? "unknown libxml2 error"
     // libxml2 follows a failed facet check with this internal note about the same value.
     if raw.contains("No precomputed value available") { return }
@@ -367,47 +382,205 @@ private func recordError(_ userData: UnsafeMutableRawPointer?, _ error: xmlError
   Unmanaged<ErrorSink>.fromOpaque(userData).takeUnretainedValue().record(error.pointee)
 }
 
-// MARK: - Limits
+// MARK: - Reading with SAX
 
-/// Concord's limits on nesting depth and text length, checked on each node the reader
-/// delivers. Constant work per node, plus the length of each text and attribute value.
-private struct LimitCheck {
-  let limits: Limits
-  let path: String
-  let source: UnsafeRawBufferPointer
+/// The addresses of the parser's handler and user-data fields, which the validator's plug
+/// swaps for its own and restores when unplugged.
+private struct SAXSlots {
+  let handler: UnsafeMutablePointer<xmlSAXHandlerPtr?>
+  let userData: UnsafeMutablePointer<UnsafeMutableRawPointer?>
 
-  func problem(at reader: xmlTextReaderPtr) -> Diagnostic? {
-    guard let node = xmlTextReaderCurrentNode(reader) else { return nil }
-    switch xmlTextReaderNodeType(reader) {
-    case 1:
-      let depth = Int(xmlTextReaderDepth(reader)) + 1
-      if depth > limits.maxDepth {
-        return problem(
-          "elements nest \(depth) levels deep here, over the limit of \(limits.maxDepth) (set \(Limits.depthVariable) to raise it)",
-          at: node)
-      }
-      var attribute = node.pointee.properties
-      while let current = attribute {
-        let length = current.pointee.children?.pointee.content.map(byteCount) ?? 0
-        if length > limits.maxTextBytes {
-          let name = string(current.pointee.name) ?? ""
-          return problem(
-            "the value of attribute \(name) is \(length) bytes, over the limit of \(limits.maxTextBytes) bytes (set \(Limits.textBytesVariable) to raise it)",
-            at: node)
-        }
-        attribute = current.pointee.next
-      }
-    case 3, 4, 13, 14:
-      let length = xmlTextReaderConstValue(reader).map(byteCount) ?? 0
-      if length > limits.maxTextBytes, let parent = node.pointee.parent {
-        return problem(
-          "a text of \(length) bytes, over the limit of \(limits.maxTextBytes) bytes (set \(Limits.textBytesVariable) to raise it)",
-          at: parent)
-      }
-    default:
-      break
+  init?(_ context: xmlParserCtxtPtr) {
+    guard let handlerOffset = MemoryLayout<xmlParserCtxt>.offset(of: \.sax),
+      let userDataOffset = MemoryLayout<xmlParserCtxt>.offset(of: \.userData)
+    else { return nil }
+    let base = UnsafeMutableRawPointer(context)
+    handler = (base + handlerOffset).assumingMemoryBound(to: xmlSAXHandlerPtr?.self)
+    userData = (base + userDataOffset).assumingMemoryBound(to: UnsafeMutableRawPointer?.self)
+  }
+}
+
+/// The parser's line, for the validator's diagnostics.
+private func parserLine(
+  _ context: UnsafeMutableRawPointer?, _ file: UnsafeMutablePointer<UnsafePointer<CChar>?>?,
+  _ line: UnsafeMutablePointer<UInt>?
+) -> Int32 {
+  file?.pointee = nil
+  line?.pointee = UInt(max(0, xmlSAX2GetLineNumber(context)))
+  return 0
+}
+
+/// Only the events Concord reads: elements and their text. Everything else (comments,
+/// processing instructions) is skipped; no document is built.
+private func makeSAXHandler() -> xmlSAXHandler {
+  var handler = xmlSAXHandler()
+  handler.initialized = UInt32(XML_SAX2_MAGIC)
+  handler.startElementNs = { user, localName, prefix, namespace, _, _, attributeCount, _, attributes in
+    guard let user, let localName else { return }
+    Unmanaged<SAXReader>.fromOpaque(user).takeUnretainedValue()
+      .startElement(localName, prefix: prefix, namespace: namespace, attributes: attributes, count: Int(attributeCount))
+  }
+  handler.endElementNs = { user, _, _, _ in
+    guard let user else { return }
+    Unmanaged<SAXReader>.fromOpaque(user).takeUnretainedValue().endElement()
+  }
+  let text: charactersSAXFunc = { user, characters, count in
+    guard let user, let characters else { return }
+    Unmanaged<SAXReader>.fromOpaque(user).takeUnretainedValue().text(characters, count: Int(count))
+  }
+  handler.characters = text
+  handler.ignorableWhitespace = text
+  handler.cdataBlock = text
+  return handler
+}
+
+/// Follows the parser's events: checks Concord's limits on depth and text length, stops at
+/// the hundredth error, and hands elements and text to the consumer as Swift values.
+private final class SAXReader {
+  /// An open element: its names as libxml2 interns them (valid while the parser lives).
+  private struct Open {
+    let name: UnsafePointer<xmlChar>
+    let prefix: UnsafePointer<xmlChar>?
+    let line: Int
+
+    var qualifiedName: String {
+      (prefix.map { String(cString: $0) + ":" } ?? "") + String(cString: name)
     }
-    return nil
+  }
+
+  private let context: xmlParserCtxtPtr
+  private let sink: ErrorSink
+  private let limits: Limits
+  private let consumer: (any XMLEventConsumer)?
+  private var open: [Open] = []
+  /// The run of text since the last tag: its length, and its bytes when a consumer wants them.
+  private var textLength = 0
+  private var textBytes: [UInt8] = []
+  private(set) var stopped = false
+
+  init(context: xmlParserCtxtPtr, sink: ErrorSink, limits: Limits, consumer: (any XMLEventConsumer)?) {
+    self.context = context
+    self.sink = sink
+    self.limits = limits
+    self.consumer = consumer
+  }
+
+  func startElement(
+    _ name: UnsafePointer<xmlChar>, prefix: UnsafePointer<xmlChar>?, namespace: UnsafePointer<xmlChar>?,
+    attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?, count: Int
+  ) {
+    endText()
+    guard !stopped else { return }
+    let line = Int(xmlSAX2GetLineNumber(UnsafeMutableRawPointer(context)))
+    open.append(Open(name: name, prefix: prefix, line: line))
+    if open.count > limits.maxDepth {
+      return stop(
+        "elements nest \(open.count) levels deep here, over the limit of \(limits.maxDepth) (set \(Limits.depthVariable) to raise it)"
+      )
+    }
+    // Five pointers an attribute: local name, prefix, namespace, value start, value end.
+    var element = consumer.map { _ in XML.Element(name: String(cString: name), line: line) }
+    for index in 0..<count {
+      guard let attributes, let localName = attributes[5 * index], let start = attributes[5 * index + 3],
+        let end = attributes[5 * index + 4]
+      else { continue }
+      let length = end - start
+      if length > limits.maxTextBytes {
+        return stop(
+          "the value of attribute \(String(cString: localName)) is \(length) bytes, over the limit of \(limits.maxTextBytes) bytes (set \(Limits.textBytesVariable) to raise it)"
+        )
+      }
+      if element != nil {
+        element?.attributes.append(
+          XML.Attribute(
+            name: String(cString: localName), namespace: attributes[5 * index + 2].map { String(cString: $0) },
+            value: attributeValue(UnsafeBufferPointer(start: start, count: length))))
+      }
+    }
+    guard !tooManyErrors(), let consumer, var element else { return }
+    element.namespace = namespace.map { String(cString: $0) }
+    element.column = sink.locator?.column(ofTag: open[open.count - 1].qualifiedName, line: line) ?? 0
+    consumer.start(element)
+  }
+
+  func endElement() {
+    endText()
+    guard !stopped else { return }
+    open.removeLast()
+    guard !tooManyErrors() else { return }
+    consumer?.end()
+  }
+
+  func text(_ characters: UnsafePointer<xmlChar>, count: Int) {
+    guard !stopped, !open.isEmpty else { return }
+    textLength += count
+    if consumer != nil, textLength <= limits.maxTextBytes {
+      textBytes.append(contentsOf: UnsafeBufferPointer(start: characters, count: count))
+    }
+  }
+
+  /// A tag ends the run of text before it: hand it on, or stop if it was too long.
+  private func endText() {
+    guard textLength > 0 else { return }
+    defer {
+      textLength = 0
+      textBytes.removeAll(keepingCapacity: true)
+    }
+    guard !stopped else { return }
+    if textLength > limits.maxTextBytes {
+      return stop(
+        "a text of \(textLength) bytes, over the limit of \(limits.maxTextBytes) bytes (set \(Limits.textBytesVariable) to raise it)"
+      )
+    }
+    consumer?.text(String(decoding: textBytes, as: UTF8.self))
+  }
+
+  /// With entity substitution off, libxml2 hands an attribute's `&amp;` on as `&#38;`.
+  private func attributeValue(_ bytes: UnsafeBufferPointer<xmlChar>) -> String {
+    let value = String(decoding: bytes, as: UTF8.self)
+    guard bytes.contains(UInt8(ascii: "&")) else { return value }
+    return value.replacingOccurrences(of: "&#38;", with: "&")
+  }
+
+  /// Keeps exactly the first hundred errors of a document (one event can bring several).
+  private func tooManyErrors() -> Bool {
+    guard sink.diagnostics.count >= maxErrorsPerDocument else { return false }
+    sink.diagnostics =
+      Array(sink.diagnostics.prefix(maxErrorsPerDocument)) + [
+        Diagnostic(
+          file: sink.path, message: "too many errors; stopped after the first \(maxErrorsPerDocument)")
+      ]
+    halt()
+    return true
+  }
+
+  /// Stops parsing with a problem at the innermost open element's start tag. Its column counts
+  /// the open elements of the same name on the same line, so `<a><a><a>` points at the right one.
+  private func stop(_ message: String) {
+    defer { halt() }
+    guard let element = open.last else {
+      sink.diagnostics.append(Diagnostic(file: sink.path, message: message))
+      return
+    }
+    let name = element.qualifiedName
+    let occurrences = open.reversed().prefix { $0.line == element.line }.filter {
+      xmlStrEqual($0.name, element.name) == 1
+    }.count
+    var column = 0
+    if let source = sink.source {
+      let locator = TagLocator(source)
+      for _ in 0..<occurrences { column = locator.column(ofTag: name, line: element.line) }
+    }
+    sink.diagnostics.append(Diagnostic(file: sink.path, line: element.line, column: column, message: message))
+  }
+
+  /// Ends the parse from inside a callback. Not with `xmlStopParser`: that frees the input
+  /// under the validator, which still reads this element's attributes after us. Turning the
+  /// events off ends both; the push loop feeds no more, and later errors are not kept.
+  private func halt() {
+    stopped = true
+    sink.closed = true
+    context.pointee.disableSAX = 1
   }
 
   /// libxml2's messages as Concord words them: on one line, and its own limits (which cut in
@@ -432,78 +605,28 @@ private struct LimitCheck {
     }
     return diagnostic
   }
-
-  /// A diagnostic at an element's start tag. Its column counts the element's ancestors of the
-  /// same name on the same line, so `<a><a><a>` points at the right one.
-  private func problem(_ message: String, at node: xmlNodePtr) -> Diagnostic {
-    let line = Int(xmlGetLineNo(node))
-    let prefix = node.pointee.ns?.pointee.prefix.flatMap(string).map { $0 + ":" } ?? ""
-    let name = prefix + (string(node.pointee.name) ?? "")
-    var occurrence = 0
-    var ancestor = node.pointee.parent
-    while let current = ancestor, current.pointee.type == XML_ELEMENT_NODE,
-      Int(xmlGetLineNo(current)) == line
-    {
-      if current.pointee.name.flatMap(string) == node.pointee.name.flatMap(string) { occurrence += 1 }
-      ancestor = current.pointee.parent
-    }
-    let locator = TagLocator(source)
-    var column = 0
-    for _ in 0...occurrence { column = locator.column(ofTag: name, line: line) }
-    return Diagnostic(file: path, line: line, column: column, message: message)
-  }
 }
-
-private func byteCount(_ text: UnsafePointer<xmlChar>) -> Int { Int(xmlStrlen(text)) }
-
-private func byteCount(_ text: UnsafeMutablePointer<xmlChar>) -> Int { byteCount(UnsafePointer(text)) }
 
 // MARK: - Building the tree
 
-/// Turns the reader's stream of nodes into an `XML.Element` tree.
-private struct TreeBuilder {
+/// Builds an `XML.Element` tree from the parser's events.
+private final class TreeBuilder: XMLEventConsumer {
   private var stack: [XML.Element] = []
   private(set) var root: XML.Element?
 
-  mutating func take(_ reader: xmlTextReaderPtr, sink: ErrorSink) {
-    switch xmlTextReaderNodeType(reader) {
-    case 1:
-      let name = string(xmlTextReaderConstLocalName(reader)) ?? ""
-      let qualifiedName = string(xmlTextReaderConstName(reader)) ?? name
-      let line = Int(xmlGetLineNo(xmlTextReaderCurrentNode(reader)))
-      let column = sink.locator?.column(ofTag: qualifiedName, line: line) ?? 0
-      var element = XML.Element(
-        name: name, namespace: string(xmlTextReaderConstNamespaceUri(reader)), line: line,
-        column: column)
-      let isEmpty = xmlTextReaderIsEmptyElement(reader) == 1
-      if xmlTextReaderHasAttributes(reader) == 1 {
-        while xmlTextReaderMoveToNextAttribute(reader) == 1 {
-          if xmlTextReaderIsNamespaceDecl(reader) == 1 { continue }
-          element.attributes.append(
-            XML.Attribute(
-              name: string(xmlTextReaderConstLocalName(reader)) ?? "",
-              namespace: string(xmlTextReaderConstNamespaceUri(reader)),
-              value: string(xmlTextReaderConstValue(reader)) ?? ""))
-        }
-        xmlTextReaderMoveToElement(reader)
-      }
-      if isEmpty { append(.element(element)) } else { stack.append(element) }
-    case 15:
-      if let element = stack.popLast() { append(.element(element)) }
-    case 3, 4, 13, 14:
-      if !stack.isEmpty, let value = string(xmlTextReaderConstValue(reader)) {
-        append(.text(value))
-      }
-    default:
-      break
-    }
+  func start(_ element: XML.Element) { stack.append(element) }
+
+  func text(_ text: String) {
+    guard !stack.isEmpty else { return }
+    stack[stack.count - 1].children.append(.text(text))
   }
 
-  private mutating func append(_ node: XML.Node) {
+  func end() {
+    guard let element = stack.popLast() else { return }
     if stack.isEmpty {
-      if case .element(let element) = node { root = element }
+      root = element
     } else {
-      stack[stack.count - 1].children.append(node)
+      stack[stack.count - 1].children.append(.element(element))
     }
   }
 }

@@ -69,3 +69,14 @@ public enum XML {
   public static let xmlNamespace = "http://www.w3.org/XML/1998/namespace"
   public static let concordNamespace = "urn:concord:1"
 }
+
+/// Takes a document's elements and text in document order, as the parser meets them: how a
+/// model is read without building the whole tree first.
+protocol XMLEventConsumer: AnyObject {
+  /// An element's start tag: its name, namespace, attributes and place (no children yet).
+  func start(_ element: XML.Element)
+  /// A run of character data inside the innermost open element.
+  func text(_ text: String)
+  /// The innermost open element's end tag.
+  func end()
+}

@@ -35,6 +35,29 @@ import Testing
 
     """
 
+  @Test func referencesAndCDATAAreReadAsTheCharactersTheyStandFor() throws {
+    let text = """
+      <?xml version="1.0" encoding="UTF-8"?>
+      <workspace xmlns="urn:concord:1" id="w">
+        <title xml:lang="en">R&amp;D &lt;b&gt; &#x41;&#66; <![CDATA[<raw> & more]]> end</title>
+        <body>Council &amp;amp; &#38; co</body>
+        <languages base="en">en</languages>
+        <consensus silence="consent"/>
+        <subject xml:lang="en">The Member States</subject>
+      </workspace>
+
+      """
+    let root = try reader.read(Data(text.utf8), displayPath: "w.xml")
+    #expect(root.elements(named: "title").first?.text == "R&D <b> AB <raw> & more end")
+    #expect(root.elements(named: "body").first?.text == "Council &amp; & co")
+    let attributes = text.replacingOccurrences(of: "id=\"w\"", with: "id=\"a&amp;b&#38;c&amp;#38;\"")
+    // The schema refuses "&" in an id: read the tree without it to see the value.
+    let tree = Data(attributes.utf8).withUnsafeBytes {
+      LibXML2.read($0, path: "w.xml", schema: nil, buildTree: true).root
+    }
+    #expect(tree?[attribute: "id"] == "a&b&c&#38;")
+  }
+
   @Test func aMismatchedEndTagIsReportedWhereItStands() throws {
     let text = Self.section.replacingOccurrences(of: "Trade.</text>", with: "Trade.</txt>")
     #expect(

@@ -144,7 +144,7 @@ enum BadInputCatalogue {
     },
     BadInput(
       "text-of-12-mib",
-      "ws/clauses/03-long.xml:4:12582937: error: a text or attribute value over the limit of 1048576 bytes"
+      "ws/clauses/03-long.xml:4:5: error: a text of 12582912 bytes, over the limit of 1048576 bytes (set CONCORD_MAX_TEXT_BYTES to raise it)"
     ) {
       try write(
         section("long", text: String(repeating: "x", count: 12 << 20)), to: $0 + "/ws/clauses/03-long.xml")
