@@ -72,10 +72,9 @@ public struct ClauseText: Hashable, Sendable {
         continue
       }
       var folded = string.foldingWhitespace
-      if index == 0 { folded = String(folded.drop { $0 == " " }) }
-      if index == merged.count - 1 {
-        while folded.last == " " { folded.removeLast() }
-      }
+      // Folded, the text has at most one space at either end.
+      if index == 0, folded.first == " " { folded.removeFirst() }
+      if index == merged.count - 1, folded.last == " " { folded.removeLast() }
       if !folded.isEmpty { result.append(.text(folded)) }
     }
     return result
@@ -91,16 +90,6 @@ extension String {
   /// Every run of white space as one space. The loader calls it on every text it reads, so
   /// it first checks whether anything needs folding and returns the string untouched if not.
   var foldingWhitespace: String {
-    var previousWasSpace = false
-    var needsFolding = false
-    for scalar in unicodeScalars {
-      let space = scalar.isFoldableWhitespace
-      if space && (previousWasSpace || scalar != " ") {
-        needsFolding = true
-        break
-      }
-      previousWasSpace = space
-    }
     guard needsFolding else { return self }
     var result = String.UnicodeScalarView()
     var inSpace = false
@@ -114,6 +103,40 @@ extension String {
       }
     }
     return String(result)
+  }
+}
+
+extension String {
+  /// Whether the text has white space other than single spaces: a pass over its UTF-8 bytes
+  /// (multi-byte white space starts with one of four lead bytes, checked in full).
+  fileprivate var needsFolding: Bool {
+    var copy = self
+    return copy.withUTF8 { bytes in
+      var previousWasSpace = false
+      var index = 0
+      while index < bytes.count {
+        let byte = bytes[index]
+        if byte < 0x80 {
+          let space = byte == 0x20 || (0x09...0x0D).contains(byte)
+          if space && (previousWasSpace || byte != 0x20) { return true }
+          previousWasSpace = space
+          index += 1
+          continue
+        }
+        previousWasSpace = false
+        if byte == 0xC2 || byte == 0xE1 || byte == 0xE2 || byte == 0xE3 {
+          var end = index + 1
+          while end < bytes.count && bytes[end] & 0xC0 == 0x80 { end += 1 }
+          let scalar = String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self)
+            .unicodeScalars.first
+          if scalar?.isFoldableWhitespace == true { return true }
+          index = end
+        } else {
+          index += 1
+        }
+      }
+      return false
+    }
   }
 }
 

@@ -43,15 +43,14 @@ public struct RevisionStore: Sendable {
   public func loadWithDigest(_ revision: Int) throws -> (declaration: Declaration, sha256: String) {
     let path = path(of: revision)
     let data = try FileSystem.read(path, limit: reader.limits.maxInputBytes)
-    let root = try reader.read(data, as: .declaration, displayPath: path)
-    return (DeclarationDecoding.declaration(root, file: path), Digest.sha256(data))
+    return (try DeclarationDecoding.declaration(data, file: path, reader: reader), Digest.sha256(data))
   }
 
   /// Reads and validates any declaration file.
   public static func loadDeclaration(_ path: String, reader: DocumentReader = DocumentReader())
     throws -> Declaration
   {
-    let root = try reader.read(path, as: .declaration)
-    return DeclarationDecoding.declaration(root, file: path)
+    let data = try reader.readFile(path, shownAs: path)
+    return try DeclarationDecoding.declaration(data, file: path, reader: reader)
   }
 }

@@ -26,16 +26,24 @@ public struct DocumentReader: Sendable {
   public func read(_ data: Data, as expected: SchemaName? = nil, displayPath: String) throws
     -> XML.Element
   {
+    let builder = TreeBuilder()
+    try read(data, as: expected, displayPath: displayPath, into: builder)
+    guard let root = builder.root else {
+      throw DiagnosticsError(Diagnostic(file: displayPath, message: "the document is empty"))
+    }
+    return root
+  }
+
+  /// Reads, checks and validates a document, handing its elements and text to `consumer` as
+  /// the parser meets them; throws every error found.
+  func read(_ data: Data, as expected: SchemaName?, displayPath: String, into consumer: any XMLEventConsumer)
+    throws
+  {
     try data.withUnsafeBytes { bytes in
       let schema = try self.schema(for: bytes, expected: expected, path: displayPath)
-      let (root, diagnostics) = LibXML2.read(
-        bytes, path: displayPath, schema: schema, buildTree: true, limits: limits)
-      let errors = diagnostics.filter { $0.severity == .error }
-      guard errors.isEmpty, let root else {
-        throw DiagnosticsError(
-          errors.isEmpty ? [Diagnostic(file: displayPath, message: "the document is empty")] : errors)
-      }
-      return root
+      let errors = LibXML2.parse(bytes, path: displayPath, schema: schema, limits: limits, into: consumer)
+        .filter { $0.severity == .error }
+      if !errors.isEmpty { throw DiagnosticsError(errors) }
     }
   }
 
@@ -71,7 +79,7 @@ public struct DocumentReader: Sendable {
   // MARK: - Before libxml2
 
   /// The file's bytes; problems reading it are reported under the name diagnostics use.
-  private func readFile(_ path: String, shownAs name: String) throws -> Data {
+  func readFile(_ path: String, shownAs name: String) throws -> Data {
     do {
       return try FileSystem.read(path, limit: limits.maxInputBytes)
     } catch let error as DiagnosticsError {

@@ -48,7 +48,8 @@ enum LibXML2 {
     defer { xmlFreeParserCtxt(context) }
     xmlCtxtUseOptions(context, parseOptions)
 
-    let reader = SAXReader(context: context, sink: sink, limits: limits, consumer: consumer)
+    let reader = SAXReader(
+      context: context, sink: sink, limits: limits, uniques: schema?.uniques ?? [], consumer: consumer)
     context.pointee.sax.pointee = makeSAXHandler()
     context.pointee.userData = Unmanaged.passUnretained(reader).toOpaque()
 
@@ -138,11 +139,15 @@ enum LibXML2 {
     let displayPath: String
     let sink: ErrorSink
     var schema: xmlSchemaPtr?
+    var uniques: [UniqueConstraint] = []
     switch source {
     case .embedded:
       displayPath = "<embedded>/\(name.fileName)"
       sink = ErrorSink(path: displayPath, source: nil)
-      let text = Array(EmbeddedSchemas.text(of: name.fileName).utf8)
+      let (schemaText, constraints) = UniqueConstraint.takingOut(
+        of: EmbeddedSchemas.text(of: name.fileName), rootElement: name.rootElement)
+      uniques = constraints
+      let text = Array(schemaText.utf8)
       text.withUnsafeBufferPointer { buffer in
         buffer.withMemoryRebound(to: CChar.self) { chars in
           guard let context = xmlSchemaNewMemParserCtxt(chars.baseAddress, Int32(chars.count))
@@ -163,7 +168,9 @@ enum LibXML2 {
       }
       return compileSchema(file: file, documents: "\(name.rootElement) documents")
     }
-    return finish(schema, sink: sink, displayPath: displayPath, documents: "\(name.rootElement) documents")
+    return finish(
+      schema, uniques: uniques, sink: sink, displayPath: displayPath,
+      documents: "\(name.rootElement) documents")
   }
 
   /// Compiles the XML Schema in `file` (Concord's, or another such as the OASIS Akoma Ntoso
@@ -192,7 +199,8 @@ enum LibXML2 {
 
   /// The compiled schema, or its problems: warnings count as errors.
   private static func finish(
-    _ schema: xmlSchemaPtr?, sink: ErrorSink, displayPath: String, documents: String
+    _ schema: xmlSchemaPtr?, uniques: [UniqueConstraint] = [], sink: ErrorSink, displayPath: String,
+    documents: String
   ) -> Result<CompiledSchema, DiagnosticsError> {
     let problems = sink.diagnostics.map { diagnostic in
       var diagnostic = diagnostic
@@ -205,7 +213,7 @@ enum LibXML2 {
         file: displayPath, message: "schema failed to compile; cannot validate \(documents)")
       return .failure(DiagnosticsError(problems + [summary]))
     }
-    return .success(CompiledSchema(schema))
+    return .success(CompiledSchema(schema, uniques: uniques))
   }
 
   /// The libxml2 version this binary runs with, e.g. 20914.
@@ -215,8 +223,13 @@ enum LibXML2 {
 /// A compiled XML Schema, freed when the last reference goes.
 final class CompiledSchema: @unchecked Sendable {
   fileprivate let pointer: xmlSchemaPtr
+  /// The identity constraints taken out of the schema, which the reader checks itself.
+  let uniques: [UniqueConstraint]
 
-  fileprivate init(_ pointer: xmlSchemaPtr) { self.pointer = pointer }
+  fileprivate init(_ pointer: xmlSchemaPtr, uniques: [UniqueConstraint] = []) {
+    self.pointer = pointer
+    self.uniques = uniques
+  }
 
   deinit { xmlSchemaFree(pointer) }
 }
@@ -265,6 +278,22 @@ private func recordParserError(_ userData: UnsafeMutableRawPointer?, _ error: xm
 
 /// `XML_PARSE_NONET` alone: no network, no entity substitution, no DTD loading, default limits.
 private let parseOptions = Int32(XML_PARSE_NONET.rawValue)
+/// A name compared with libxml2's without making strings. The parser interns names in its
+/// dictionary, so the address of the last match usually settles it; the bytes decide otherwise.
+private final class CName {
+  private let bytes: [xmlChar]
+  private var interned: UnsafePointer<xmlChar>?
+
+  init(_ name: String) { bytes = Array(name.utf8) + [0] }
+
+  func matches(_ name: UnsafePointer<xmlChar>) -> Bool {
+    if name == interned { return true }
+    guard xmlStrEqual(name, bytes) == 1 else { return false }
+    interned = name
+    return true
+  }
+}
+
 /// How much of a document the push parser is handed at a time.
 private let pushChunkBytes = 64 << 10
 /// A document that breaks its schema a thousand ways is reported by its first hundred.
@@ -418,7 +447,8 @@ private func makeSAXHandler() -> xmlSAXHandler {
   handler.startElementNs = { user, localName, prefix, namespace, _, _, attributeCount, _, attributes in
     guard let user, let localName else { return }
     Unmanaged<SAXReader>.fromOpaque(user).takeUnretainedValue()
-      .startElement(localName, prefix: prefix, namespace: namespace, attributes: attributes, count: Int(attributeCount))
+      .startElement(
+        localName, prefix: prefix, namespace: namespace, attributes: attributes, count: Int(attributeCount))
   }
   handler.endElementNs = { user, _, _, _ in
     guard let user else { return }
@@ -456,12 +486,23 @@ private final class SAXReader {
   /// The run of text since the last tag: its length, and its bytes when a consumer wants them.
   private var textLength = 0
   private var textBytes: [UInt8] = []
+  /// The schema's identity constraints checked here, and the values each has seen.
+  private let uniques: [UniqueConstraint]
+  private let uniqueNames: [(element: CName, attribute: CName)]
+  private let concordNamespace = CName(XML.concordNamespace)
+  private var seen: [Set<String>]
   private(set) var stopped = false
 
-  init(context: xmlParserCtxtPtr, sink: ErrorSink, limits: Limits, consumer: (any XMLEventConsumer)?) {
+  init(
+    context: xmlParserCtxtPtr, sink: ErrorSink, limits: Limits, uniques: [UniqueConstraint],
+    consumer: (any XMLEventConsumer)?
+  ) {
     self.context = context
     self.sink = sink
     self.limits = limits
+    self.uniques = uniques
+    self.uniqueNames = uniques.map { (CName($0.element), CName($0.attribute)) }
+    self.seen = Array(repeating: [], count: uniques.count)
     self.consumer = consumer
   }
 
@@ -479,27 +520,34 @@ private final class SAXReader {
       )
     }
     // Five pointers an attribute: local name, prefix, namespace, value start, value end.
-    var element = consumer.map { _ in XML.Element(name: String(cString: name), line: line) }
+    for index in 0..<count {
+      guard let attributes, let start = attributes[5 * index + 3], let end = attributes[5 * index + 4],
+        end - start > limits.maxTextBytes
+      else { continue }
+      let name = attributes[5 * index].map { String(cString: $0) } ?? ""
+      return stop(
+        "the value of attribute \(name) is \(end - start) bytes, over the limit of \(limits.maxTextBytes) bytes (set \(Limits.textBytesVariable) to raise it)"
+      )
+    }
+    if !uniques.isEmpty {
+      checkUniques(name, namespace: namespace, attributes: attributes, count: count)
+    }
+    guard !tooManyErrors(), let consumer else { return }
+    var element = XML.Element(
+      name: String(cString: name), namespace: namespace.map { String(cString: $0) }, line: line)
+    element.attributes.reserveCapacity(count)
     for index in 0..<count {
       guard let attributes, let localName = attributes[5 * index], let start = attributes[5 * index + 3],
         let end = attributes[5 * index + 4]
       else { continue }
-      let length = end - start
-      if length > limits.maxTextBytes {
-        return stop(
-          "the value of attribute \(String(cString: localName)) is \(length) bytes, over the limit of \(limits.maxTextBytes) bytes (set \(Limits.textBytesVariable) to raise it)"
-        )
-      }
-      if element != nil {
-        element?.attributes.append(
-          XML.Attribute(
-            name: String(cString: localName), namespace: attributes[5 * index + 2].map { String(cString: $0) },
-            value: attributeValue(UnsafeBufferPointer(start: start, count: length))))
-      }
+      element.attributes.append(
+        XML.Attribute(
+          name: String(cString: localName), namespace: attributes[5 * index + 2].map { String(cString: $0) },
+          value: attributeValue(UnsafeBufferPointer(start: start, count: end - start))))
     }
-    guard !tooManyErrors(), let consumer, var element else { return }
-    element.namespace = namespace.map { String(cString: $0) }
-    element.column = sink.locator?.column(ofTag: open[open.count - 1].qualifiedName, line: line) ?? 0
+    if consumer.wantsColumns {
+      element.column = sink.locator?.column(ofTag: open[open.count - 1].qualifiedName, line: line) ?? 0
+    }
     consumer.start(element)
   }
 
@@ -516,6 +564,37 @@ private final class SAXReader {
     textLength += count
     if consumer != nil, textLength <= limits.maxTextBytes {
       textBytes.append(contentsOf: UnsafeBufferPointer(start: characters, count: count))
+    }
+  }
+
+  /// Whether this element repeats a value that one of the schema's identity constraints
+  /// wants unique; reported at its start tag, found from where the parser stands.
+  private func checkUniques(
+    _ name: UnsafePointer<xmlChar>, namespace: UnsafePointer<xmlChar>?,
+    attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?, count: Int
+  ) {
+    guard let namespace, concordNamespace.matches(namespace) else { return }
+    let depth = open.count
+    for index in uniques.indices
+    where (uniques[index].anyDepth ? depth >= 2 : depth == 2) && uniqueNames[index].element.matches(name) {
+      for attribute in 0..<count {
+        guard let attributes, attributes[5 * attribute + 1] == nil,
+          let attributeName = attributes[5 * attribute], uniqueNames[index].attribute.matches(attributeName),
+          let start = attributes[5 * attribute + 3], let end = attributes[5 * attribute + 4]
+        else { continue }
+        let value = UniqueConstraint.key(
+          attributeValue(UnsafeBufferPointer(start: start, count: end - start)))
+        if !seen[index].insert(value).inserted {
+          let place = sink.source.flatMap {
+            TagLocator($0).place(
+              ofTag: open[open.count - 1].qualifiedName, before: Int(xmlByteConsumed(context)))
+          }
+          sink.diagnostics.append(
+            Diagnostic(
+              file: sink.path, line: place?.line ?? open[open.count - 1].line, column: place?.column ?? 0,
+              message: uniques[index].duplicateMessage(value)))
+        }
+      }
     }
   }
 
@@ -604,29 +683,5 @@ private final class SAXReader {
         "a text or attribute value over the limit of \(limits.maxTextBytes) bytes (set \(Limits.textBytesVariable) to raise it)"
     }
     return diagnostic
-  }
-}
-
-// MARK: - Building the tree
-
-/// Builds an `XML.Element` tree from the parser's events.
-private final class TreeBuilder: XMLEventConsumer {
-  private var stack: [XML.Element] = []
-  private(set) var root: XML.Element?
-
-  func start(_ element: XML.Element) { stack.append(element) }
-
-  func text(_ text: String) {
-    guard !stack.isEmpty else { return }
-    stack[stack.count - 1].children.append(.text(text))
-  }
-
-  func end() {
-    guard let element = stack.popLast() else { return }
-    if stack.isEmpty {
-      root = element
-    } else {
-      stack[stack.count - 1].children.append(.element(element))
-    }
   }
 }

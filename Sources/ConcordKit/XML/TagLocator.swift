@@ -106,6 +106,29 @@ final class TagLocator {
     return nil
   }
 
+  /// The line and column of the last `<name` start tag before byte `offset`: the parser's
+  /// position just after a start tag tells exactly which tag it was. Runs only on an error.
+  func place(ofTag name: String, before offset: Int) -> (line: Int, column: Int)? {
+    let pattern = Array(("<" + name).utf8)
+    var start = min(offset, bytes.count) - pattern.count
+    while start >= 0 {
+      if bytes[start] == pattern[0], matches(pattern, at: start),
+        isBoundary(at: start + pattern.count, end: bytes.count)
+      {
+        break
+      }
+      start -= 1
+    }
+    guard start >= 0 else { return nil }
+    while lineStarts[lineStarts.count - 1] <= start, indexed < bytes.count {
+      indexLines(through: lineStarts.count)
+    }
+    let line = lineStarts.lastIndex { $0 <= start } ?? 0
+    var column = 1
+    for index in lineStarts[line]..<start where bytes[index] & 0xC0 != 0x80 { column += 1 }
+    return (line + 1, column)
+  }
+
   // MARK: - Searching
 
   /// The column of the last `<` before `column` on `line` (the start of a prefixed tag).

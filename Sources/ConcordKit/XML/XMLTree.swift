@@ -73,10 +73,46 @@ public enum XML {
 /// Takes a document's elements and text in document order, as the parser meets them: how a
 /// model is read without building the whole tree first.
 protocol XMLEventConsumer: AnyObject {
+  /// Whether start tags need their column (found by scanning the line; diagnostics want it).
+  var wantsColumns: Bool { get }
   /// An element's start tag: its name, namespace, attributes and place (no children yet).
   func start(_ element: XML.Element)
   /// A run of character data inside the innermost open element.
   func text(_ text: String)
   /// The innermost open element's end tag.
   func end()
+}
+
+/// Builds an `XML.Element` tree from a document's events.
+///
+/// `takes`, when set, sees each complete element with its depth (the root is 0) before the
+/// element joins its parent; an element it takes is left out of the tree. A reader that
+/// decodes each paragraph as it ends keeps only the small rest of the document as a tree.
+final class TreeBuilder: XMLEventConsumer {
+  private var stack: [XML.Element] = []
+  private(set) var root: XML.Element?
+  let wantsColumns: Bool
+  let takes: ((XML.Element, _ depth: Int) -> Bool)?
+
+  init(columns: Bool = true, takes: ((XML.Element, _ depth: Int) -> Bool)? = nil) {
+    self.wantsColumns = columns
+    self.takes = takes
+  }
+
+  func start(_ element: XML.Element) { stack.append(element) }
+
+  func text(_ text: String) {
+    guard !stack.isEmpty else { return }
+    stack[stack.count - 1].children.append(.text(text))
+  }
+
+  func end() {
+    guard let element = stack.popLast() else { return }
+    if let takes, takes(element, stack.count) { return }
+    if stack.isEmpty {
+      root = element
+    } else {
+      stack[stack.count - 1].children.append(.element(element))
+    }
+  }
 }

@@ -78,6 +78,9 @@ extension Concord {
         case .html: output = HTMLDiffRenderer().render(changes)
         }
         FileHandle.standardOutput.write(Data(output.utf8))
+        // Done: end the process here rather than free two large declarations object by
+        // object on the way out (a sixth of the run on a 10,000-paragraph pair).
+        Foundation.exit(EXIT_SUCCESS)
       } catch {
         throw Console.fail(error)
       }

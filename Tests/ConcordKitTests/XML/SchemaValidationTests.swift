@@ -200,3 +200,66 @@ import Testing
     }
   }
 }
+
+/// Concord checks the embedded schemas' `xs:unique` constraints itself (libxml2's streaming
+/// identity constraints cost a quarter of validating a large revision); schemas read from a
+/// folder keep them. Both must judge alike.
+@Suite struct UniqueConstraintTests {
+  @Test func theEmbeddedSchemasUniqueConstraintsAreTakenOutForConcordToCheck() {
+    let expected: [SchemaName: [UniqueConstraint]] = [
+      .members: [
+        UniqueConstraint(
+          name: "uniqueParticipantCode", element: "participant", anyDepth: false, attribute: "code")
+      ],
+      .section: [
+        UniqueConstraint(name: "uniqueClauseId", element: "clause", anyDepth: false, attribute: "id")
+      ],
+      .declaration: [
+        UniqueConstraint(name: "uniqueParagraphId", element: "paragraph", anyDepth: true, attribute: "id")
+      ],
+    ]
+    for name in SchemaName.allCases {
+      let (schema, constraints) = UniqueConstraint.takingOut(
+        of: EmbeddedSchemas.text(of: name.fileName), rootElement: name.rootElement)
+      #expect(constraints == expected[name] ?? [], "\(name)")
+      #expect(!schema.contains("xs:unique"), "\(name)")
+    }
+  }
+
+  @Test func anyOtherFormOfConstraintStaysInTheSchema() {
+    let schema = """
+      <xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:c="urn:concord:1">
+        <xs:element name="members">
+          <xs:unique name="u">
+            <xs:selector xpath="c:participant/c:name"/>
+            <xs:field xpath="@xml:lang"/>
+          </xs:unique>
+        </xs:element>
+      </xs:schema>
+      """
+    let (kept, constraints) = UniqueConstraint.takingOut(of: schema, rootElement: "members")
+    #expect(constraints.isEmpty)
+    #expect(kept == schema)
+  }
+
+  /// One line, three participants: the duplicate is the third tag on the line, with its code
+  /// spaced (an `xs:token` compares collapsed).
+  @Test func aDuplicateIsFoundAtItsOwnTagWhereverItStands() throws {
+    let document =
+      #"<members xmlns="urn:concord:1"><participant code="AAA" status="member"><name xml:lang="en">A</name></participant><participant code="BBB" status="member"><name xml:lang="en">B</name></participant><participant code=" AAA " status="member"><name xml:lang="en">C</name></participant></members>"#
+    let folder = try TemporaryFolder()
+    let path = folder.path + "/m.xml"
+    try Data(document.utf8).write(to: URL(fileURLWithPath: path))
+    let native = DocumentReader(schemas: SchemaLibrary(source: .embedded)).validate(
+      path, displayPath: "m.xml")
+    let column =
+      try #require(document.range(of: "<participant code=\" AAA")).lowerBound.utf16Offset(in: document) + 1
+    #expect(
+      native.map(\.description) == [
+        "m.xml:1:\(column): error: Element 'participant': Duplicate key-sequence ['AAA'] in unique identity-constraint 'uniqueParticipantCode'."
+      ])
+    let libxml2 = DocumentReader(schemas: SchemaLibrary(source: .directory(Fixtures.repository + "/Schemas")))
+      .validate(path, displayPath: "m.xml")
+    #expect(libxml2.map(\.message) == native.map(\.message))
+  }
+}
