@@ -31,6 +31,22 @@ public enum DeclarationDiff {
       if let position { anchor = position } else { deletedAfter[anchor, default: []].append(index) }
     }
 
+    // Each paragraph's change is worked out on its own (word diffs are most of the time), on
+    // every core; then they are put in order.
+    let deletedChanges = parallelMap(count: before.paragraphs.count) { index -> ParagraphChange? in
+      alignment.newIndex[index] == nil
+        ? context.deleted(before.paragraphs[index], in: before.sections[index]) : nil
+    }
+    let newChanges = parallelMap(count: after.paragraphs.count) { position -> ParagraphChange? in
+      let paragraph = after.paragraphs[position]
+      guard let index = alignment.oldIndex[position] else {
+        return context.added(paragraph, in: after.sections[position])
+      }
+      return context.compared(
+        before.paragraphs[index], paragraph, sections: (before.sections[index], after.sections[position]),
+        moved: alignment.moved[position])
+    }
+
     var paragraphs: [ParagraphChange] = []
     var lineage: [LineageEntry] = []
     lineage.reserveCapacity(max(before.paragraphs.count, after.paragraphs.count))
@@ -44,25 +60,14 @@ public enum DeclarationDiff {
     func recordDeleted(after position: Int) {
       for index in deletedAfter[position] ?? [] {
         let paragraph = before.paragraphs[index]
-        record(
-          context.deleted(paragraph, in: before.sections[index]), id: paragraph.id,
-          old: .some(paragraph.number), new: nil)
+        record(deletedChanges[index], id: paragraph.id, old: .some(paragraph.number), new: nil)
       }
     }
     recordDeleted(after: -1)
     for position in after.paragraphs.indices {
       let paragraph = after.paragraphs[position]
-      if let index = alignment.oldIndex[position] {
-        record(
-          context.compared(
-            before.paragraphs[index], paragraph, sections: (before.sections[index], after.sections[position]),
-            moved: alignment.moved[position]),
-          id: paragraph.id, old: .some(before.paragraphs[index].number), new: .some(paragraph.number))
-      } else {
-        record(
-          context.added(paragraph, in: after.sections[position]), id: paragraph.id, old: nil,
-          new: .some(paragraph.number))
-      }
+      let old = alignment.oldIndex[position].map { before.paragraphs[$0].number }
+      record(newChanges[position], id: paragraph.id, old: old, new: .some(paragraph.number))
       recordDeleted(after: position)
     }
     return Changes(

@@ -65,13 +65,10 @@ public struct DiffInputs: Hashable, Sendable {
     old: Declaration?, new: Declaration?
   ) {
     let sides = [old, new]
-    let results = ResultBox(count: 2)
-    DispatchQueue.concurrentPerform(iterations: 2) { index in
-      results.set(index, Result { try Self.load(sides[index], reader: reader) })
-    }
+    let results = parallelMap(count: 2) { index in Result { try Self.load(sides[index], reader: reader) } }
     var diagnostics: [Diagnostic] = []
     var declarations: [Declaration?] = []
-    for result in results.values {
+    for result in results {
       switch result {
       case .success(let declaration): declarations.append(declaration)
       case .failure(let error as DiagnosticsError):
@@ -80,7 +77,6 @@ public struct DiffInputs: Hashable, Sendable {
       case .failure(let error):
         diagnostics.append(Diagnostic(file: "concord diff", message: "\(error)"))
         declarations.append(nil)
-      case nil: declarations.append(nil)
       }
     }
     if !diagnostics.isEmpty { throw DiagnosticsError(diagnostics) }
@@ -106,25 +102,5 @@ public struct DiffInputs: Hashable, Sendable {
       let store = RevisionStore(workspacePath: workspace, reader: reader)
       return try store.load(reference.resolve(among: store.revisions(), workspace: workspace))
     }
-  }
-}
-
-/// Results written by concurrent workers, one slot each.
-private final class ResultBox: @unchecked Sendable {
-  private let lock = NSLock()
-  private var slots: [Result<Declaration?, Error>?]
-
-  init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-  func set(_ index: Int, _ result: Result<Declaration?, Error>) {
-    lock.lock()
-    slots[index] = result
-    lock.unlock()
-  }
-
-  var values: [Result<Declaration?, Error>?] {
-    lock.lock()
-    defer { lock.unlock() }
-    return slots
   }
 }

@@ -57,6 +57,7 @@ public struct ClauseText: Hashable, Sendable {
   /// Adjacent text runs merged, empty ones dropped, surrounding white space trimmed and
   /// inner runs of white space folded to one space.
   private static func normalized(_ segments: [Segment]) -> [Segment] {
+    if isNormalized(segments) { return segments }
     var merged: [Segment] = []
     for segment in segments {
       if case .text(let string) = segment, case .text(let previous)? = merged.last {
@@ -78,6 +79,21 @@ public struct ClauseText: Hashable, Sendable {
       if !folded.isEmpty { result.append(.text(folded)) }
     }
     return result
+  }
+}
+
+extension ClauseText {
+  /// Whether the segments are already as `normalized` leaves them (how a revision Concord wrote
+  /// reads back): no adjacent or empty texts, no space at either end, nothing to fold.
+  private static func isNormalized(_ segments: [Segment]) -> Bool {
+    for (index, segment) in segments.enumerated() {
+      guard case .text(let text) = segment else { continue }
+      if text.isEmpty || text.needsFolding { return false }
+      if index > 0, case .text = segments[index - 1] { return false }
+      if index == 0, text.utf8.first == UInt8(ascii: " ") { return false }
+      if index == segments.count - 1, text.utf8.last == UInt8(ascii: " ") { return false }
+    }
+    return true
   }
 }
 

@@ -47,13 +47,21 @@ public final class JSONWriter {
   /// Writes `"key":`; the value written next belongs to it.
   public func key(_ key: String) {
     separate()
-    output += Self.quoted(key) + ":"
+    append(quoting: key)
+    output += ":"
     needsComma[needsComma.count - 1] = false
   }
 
   public func value(_ string: String?) {
     separate()
-    output += string.map(Self.quoted) ?? "null"
+    if let string { append(quoting: string) } else { output += "null" }
+  }
+
+  /// A value already written as JSON (by another writer: parts of a large document can be
+  /// written concurrently, then put together).
+  public func raw(_ json: String) {
+    separate()
+    output += json
   }
 
   public func value(_ number: Int?) {
@@ -71,11 +79,23 @@ public final class JSONWriter {
     needsComma[needsComma.count - 1] = true
   }
 
-  public static func quoted(_ string: String) -> String {
-    // Most texts need no escape: copy them whole rather than scalar by scalar.
-    if !string.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
-      return "\"" + string + "\""
+  /// Most texts need no escape: they are copied whole rather than scalar by scalar.
+  private func append(quoting string: String) {
+    if Self.needsEscape(string) {
+      output += Self.quoted(string)
+    } else {
+      output += "\""
+      output += string
+      output += "\""
     }
+  }
+
+  private static func needsEscape(_ string: String) -> Bool {
+    string.utf8.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }
+  }
+
+  public static func quoted(_ string: String) -> String {
+    if !needsEscape(string) { return "\"" + string + "\"" }
     var result = "\""
     for scalar in string.unicodeScalars {
       switch scalar {

@@ -49,7 +49,11 @@ public enum XML {
       children.compactMap { if case .element(let e) = $0 { e } else { nil } }
     }
 
-    public func elements(named name: String) -> [Element] { elements.filter { $0.name == name } }
+    public func elements(named name: String) -> [Element] {
+      children.compactMap {
+        if case .element(let element) = $0, element.name == name { element } else { nil }
+      }
+    }
 
     /// The concatenated character data of this element and its descendants.
     public var text: String {

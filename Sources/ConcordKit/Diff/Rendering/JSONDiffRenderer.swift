@@ -9,6 +9,13 @@ public struct JSONDiffRenderer: Sendable {
   public init() {}
 
   public func render(_ changes: Changes) -> String {
+    // Each change and lineage entry is written on its own, on every core, then put in order.
+    let paragraphs = parallelMap(count: changes.paragraphs.count) { index in
+      Self.json { write(changes.paragraphs[index], to: $0) }
+    }
+    let lineage = parallelMap(count: changes.lineage.count) { index in
+      Self.json { write(changes.lineage[index], to: $0) }
+    }
     let json = JSONWriter()
     json.object {
       json.field("from", changes.from)
@@ -21,22 +28,28 @@ public struct JSONDiffRenderer: Sendable {
           json.field("renumbered", changes.renumbered.count)
         }
       }
-      json.field("changes") { json.array(changes.paragraphs) { write($0, to: json) } }
-      json.field("lineage") {
-        json.array(changes.lineage) { entry in
-          json.object {
-            json.field("id", entry.id)
-            json.field("fromNumber", entry.fromNumber)
-            json.field("toNumber", entry.toNumber)
-            json.field("inFrom", entry.inOld)
-            json.field("inTo", entry.inNew)
-            json.field("change", entry.change?.rawValue)
-            json.field("by") { json.array(entry.by) { json.value($0) } }
-          }
-        }
-      }
+      json.field("changes") { json.array(paragraphs) { json.raw($0) } }
+      json.field("lineage") { json.array(lineage) { json.raw($0) } }
     }
     return json.output
+  }
+
+  private static func json(_ body: (JSONWriter) -> Void) -> String {
+    let json = JSONWriter()
+    body(json)
+    return json.output
+  }
+
+  private func write(_ entry: LineageEntry, to json: JSONWriter) {
+    json.object {
+      json.field("id", entry.id)
+      json.field("fromNumber", entry.fromNumber)
+      json.field("toNumber", entry.toNumber)
+      json.field("inFrom", entry.inOld)
+      json.field("inTo", entry.inNew)
+      json.field("change", entry.change?.rawValue)
+      json.field("by") { json.array(entry.by) { json.value($0) } }
+    }
   }
 
   // MARK: - One change
