@@ -123,36 +123,70 @@ extension String {
 }
 
 extension String {
-  /// Whether the text has white space other than single spaces: a pass over its UTF-8 bytes
-  /// (multi-byte white space starts with one of four lead bytes, checked in full).
+  /// Whether the text has white space other than single spaces. Eight bytes at a time while
+  /// none of them can matter (no control byte, no two spaces in a row, no lead byte of a
+  /// multi-byte white space: C2, E1, E2, E3); byte by byte only where one might.
   fileprivate var needsFolding: Bool {
     var copy = self
     return copy.withUTF8 { bytes in
+      guard let base = bytes.baseAddress else { return false }
       var previousWasSpace = false
       var index = 0
       while index < bytes.count {
-        let byte = bytes[index]
-        if byte < 0x80 {
-          let space = byte == 0x20 || (0x09...0x0D).contains(byte)
-          if space && (previousWasSpace || byte != 0x20) { return true }
-          previousWasSpace = space
-          index += 1
-          continue
+        if index + 8 <= bytes.count {
+          let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+          let spaces = zeroBytes(word ^ 0x2020_2020_2020_2020)
+          let quiet =
+            zeroBytes(word & 0xE0E0_E0E0_E0E0_E0E0) == 0 && spaces & (spaces >> 8) == 0
+            && !(previousWasSpace && spaces & 0x80 != 0)
+            && zeroBytes(word ^ 0xC2C2_C2C2_C2C2_C2C2) | zeroBytes(word ^ 0xE1E1_E1E1_E1E1_E1E1)
+              | zeroBytes(word ^ 0xE2E2_E2E2_E2E2_E2E2) | zeroBytes(word ^ 0xE3E3_E3E3_E3E3_E3E3) == 0
+          if quiet {
+            previousWasSpace = spaces >> 63 != 0
+            index += 8
+            continue
+          }
         }
-        previousWasSpace = false
-        if byte == 0xC2 || byte == 0xE1 || byte == 0xE2 || byte == 0xE3 {
-          var end = index + 1
-          while end < bytes.count && bytes[end] & 0xC0 == 0x80 { end += 1 }
-          let scalar = String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self)
-            .unicodeScalars.first
-          if scalar?.isFoldableWhitespace == true { return true }
-          index = end
-        } else {
+        let end = min(index + 8, bytes.count)
+        while index < end {
+          let byte = bytes[index]
           index += 1
+          if byte < 0x80 {
+            let space = byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
+            if space && (previousWasSpace || byte != 0x20) { return true }
+            previousWasSpace = space
+            continue
+          }
+          previousWasSpace = false
+          if let scalar = scalar(leadBy: byte, in: bytes, after: index), scalar.isFoldableWhitespace {
+            return true
+          }
         }
       }
       return false
     }
+  }
+}
+
+/// 0x80 in each byte of `word` that is zero, 0 in every other: exact, no carries between bytes.
+private func zeroBytes(_ word: UInt64) -> UInt64 {
+  let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+  return ~(((word & low) &+ low) | word | low)
+}
+
+/// The scalar that a two- or three-byte lead (C2, E1–E3) begins, its continuation bytes
+/// starting at `index`; nil for any other byte.
+private func scalar(leadBy lead: UInt8, in bytes: UnsafeBufferPointer<UInt8>, after index: Int)
+  -> Unicode.Scalar?
+{
+  switch lead {
+  case 0xC2 where index < bytes.count:
+    return Unicode.Scalar((UInt32(lead & 0x1F) << 6) | UInt32(bytes[index] & 0x3F))
+  case 0xE1...0xE3 where index + 1 < bytes.count:
+    return Unicode.Scalar(
+      (UInt32(lead & 0x0F) << 12) | (UInt32(bytes[index] & 0x3F) << 6) | UInt32(bytes[index + 1] & 0x3F))
+  default:
+    return nil
   }
 }
 
