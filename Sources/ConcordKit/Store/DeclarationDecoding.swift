@@ -52,7 +52,7 @@ enum DeclarationDecoding {
       .map {
         InputDigest(
           kind: $0[attribute: "kind"].flatMap(InputDigest.Kind.init(rawValue:)) ?? .revision,
-          path: $0[attribute: "path"] ?? "", sha256: $0[attribute: "sha256"] ?? "")
+          path: $0[rawAttribute: "path"] ?? "", sha256: $0[attribute: "sha256"] ?? "")
       }
     return Declaration(
       revision: Int(root[attribute: "revision"] ?? "") ?? 0, date: root[attribute: "date"],

@@ -582,7 +582,7 @@ private final class SAXReader {
           let attributeName = attributes[5 * attribute], uniqueNames[index].attribute.matches(attributeName),
           let start = attributes[5 * attribute + 3], let end = attributes[5 * attribute + 4]
         else { continue }
-        let value = UniqueConstraint.key(
+        let value = XML.collapsed(
           attributeValue(UnsafeBufferPointer(start: start, count: end - start)))
         if !seen[index].insert(value).inserted {
           let place = sink.source.flatMap {

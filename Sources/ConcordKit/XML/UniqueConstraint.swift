@@ -50,14 +50,6 @@ struct UniqueConstraint: Hashable, Sendable {
     return (body + "\n  " + schema[close.lowerBound...], constraints)
   }
 
-  /// Whitespace-collapsed, as an `xs:token` value compares.
-  static func key(_ value: String) -> String {
-    let spaces: Set<UInt8> = [0x20, 0x09, 0x0A, 0x0D]
-    guard value.utf8.contains(where: spaces.contains) else { return value }
-    return value.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" })
-      .joined(separator: " ")
-  }
-
   /// libxml2's own wording, so the message reads the same whoever finds the duplicate.
   func duplicateMessage(_ value: String) -> String {
     "Element '\(element)': Duplicate key-sequence ['\(value)'] in unique identity-constraint '\(name)'."

@@ -35,14 +35,24 @@ public enum XML {
       self.column = column
     }
 
-    /// The value of the unprefixed attribute `name`.
+    /// The value of the unprefixed attribute `name`, read as a schema reads a token: white
+    /// space at either end dropped and inner runs made one space (`status=" agreed "` is
+    /// valid, and is `agreed`). Every Concord attribute is a token, a list or a number but the
+    /// provenance `path`, which `rawAttribute` reads.
     public subscript(attribute name: String) -> String? {
+      self[rawAttribute: name].map(XML.collapsed)
+    }
+
+    /// The value of the unprefixed attribute `name` as written (an `xs:string`).
+    public subscript(rawAttribute name: String) -> String? {
       attributes.first { $0.name == name && $0.namespace == nil }?.value
     }
 
-    /// `xml:lang`.
+    /// `xml:lang` (a token).
     public var language: String? {
-      attributes.first { $0.name == "lang" && $0.namespace == XML.xmlNamespace }?.value
+      attributes.first { $0.name == "lang" && $0.namespace == XML.xmlNamespace }.map {
+        XML.collapsed($0.value)
+      }
     }
 
     public var elements: [Element] {
@@ -68,6 +78,25 @@ public enum XML {
     public func location(in file: String) -> SourceLocation {
       SourceLocation(file: file, line: line, column: column)
     }
+  }
+
+  /// `value` with XML white space collapsed, as `xs:token` and every type derived from it read
+  /// it; returned as it is when there is nothing to collapse.
+  static func collapsed(_ value: String) -> String {
+    let isSpace: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+    var previousWasSpace = true
+    var needsWork = false
+    for byte in value.utf8 {
+      let space = isSpace(byte)
+      if space && (previousWasSpace || byte != 0x20) {
+        needsWork = true
+        break
+      }
+      previousWasSpace = space
+    }
+    guard needsWork || previousWasSpace && !value.isEmpty else { return value }
+    return value.utf8.split(whereSeparator: isSpace).map { String(decoding: $0, as: UTF8.self) }
+      .joined(separator: " ")
   }
 
   public static let xmlNamespace = "http://www.w3.org/XML/1998/namespace"
