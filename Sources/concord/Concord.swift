@@ -46,6 +46,10 @@ struct SchemaOptions: ParsableArguments {
   }
 
   var reader: DocumentReader { DocumentReader(schemas: library) }
+
+  func validate() throws {
+    if let problem = Limits.environmentProblems.first { throw ValidationError(problem) }
+  }
 }
 
 /// Writes to standard error.

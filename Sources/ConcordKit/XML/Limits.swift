@@ -31,6 +31,17 @@ public struct Limits: Hashable, Sendable {
   public static let depthVariable = "CONCORD_MAX_DEPTH"
   public static let textBytesVariable = "CONCORD_MAX_TEXT_BYTES"
 
+  /// What is wrong with the limits the environment sets: a value that is not a positive
+  /// whole number would otherwise be ignored without a word.
+  public static var environmentProblems: [String] {
+    let environment = ProcessInfo.processInfo.environment
+    return [inputBytesVariable, depthVariable, textBytesVariable].compactMap { name in
+      guard let text = environment[name] else { return nil }
+      if let number = Int(text), number > 0 { return nil }
+      return "\(name) is \"\(text)\": give a positive whole number (or unset it for the default)"
+    }
+  }
+
   /// The defaults, with each limit the environment sets to a positive whole number instead.
   public static var fromEnvironment: Limits {
     let environment = ProcessInfo.processInfo.environment

@@ -53,6 +53,28 @@ import Testing
     #expect(WorkspaceSnapshot(scratch.path) == before, "nothing written, out.docx included")
   }
 
+  /// A limit set to something that is no number was once ignored without a word.
+  @Test(arguments: [
+    ("CONCORD_MAX_DEPTH", "abc"), ("CONCORD_MAX_TEXT_BYTES", "0"), ("CONCORD_MAX_INPUT_BYTES", "-5"),
+  ])
+  func aLimitThatIsNoPositiveNumberIsAUsageError(_ variable: String, _ value: String) throws {
+    let input = BadInput("limit-\(variable)")
+    let scratch = try Scratch()
+    defer { scratch.remove() }
+    _ = try input.prepare(in: scratch)
+    let before = WorkspaceSnapshot(scratch.path)
+    for command in BadInput.Command.allCases {
+      let outcome = try ConcordProcess.run(
+        [command.rawValue, "ws"], in: scratch.path, environment: [variable: value])
+      #expect(outcome.status == 2 && !outcome.signalled, "\(command): \(outcome)")
+      #expect(
+        outcome.standardError.hasPrefix(
+          "Error: \(variable) is \"\(value)\": give a positive whole number (or unset it for the default)"),
+        "\(command): \(outcome)")
+    }
+    #expect(WorkspaceSnapshot(scratch.path) == before)
+  }
+
   @Test(arguments: acceptedInputs)
   func anUnusualButValidInputIsAccepted(_ name: String) throws {
     let input = BadInput(name)
