@@ -18,10 +18,20 @@ public enum DeclarationDiff {
   /// Either side may be missing (a file git reports as added or deleted): every paragraph of
   /// the other is then added, or deleted.
   public static func changes(from old: Declaration?, to new: Declaration?) -> Changes {
-    let before = Placed(old)
-    let after = Placed(new)
-    let alignment = ParagraphAlignment(
-      old: before.paragraphs.map(\.id), new: after.paragraphs.map(\.id))
+    changes(Placed(old), Placed(new), old: old, new: new)
+  }
+
+  /// The same comparison between two revisions read as outlines: a paragraph whose bytes are
+  /// the same on both sides is never decoded, so two large revisions that mostly agree are
+  /// compared at little more than the cost of validating them.
+  public static func changes(from old: DeclarationOutline?, to new: DeclarationOutline?) -> Changes {
+    changes(Placed(old), Placed(new), old: old?.head, new: new?.head)
+  }
+
+  private static func changes(_ before: Placed, _ after: Placed, old: Declaration?, new: Declaration?)
+    -> Changes
+  {
+    let alignment = ParagraphAlignment(old: before.ids, new: after.ids)
     let context = Context(old: old, new: new)
 
     // Deleted paragraphs follow the paragraph they followed in the old declaration (-1: first).
@@ -33,23 +43,37 @@ public enum DeclarationDiff {
 
     // Each paragraph's change is worked out on its own (word diffs are most of the time), on
     // every core; then they are put in order.
-    let deletedChanges = parallelMap(count: before.paragraphs.count) { index -> ParagraphChange? in
-      alignment.newIndex[index] == nil
-        ? context.deleted(before.paragraphs[index], in: before.sections[index]) : nil
+    // Matched paragraphs that stayed in place with the same bytes are unchanged; the others,
+    // and every added or deleted one, are decoded (all at once, where they are outlines).
+    let unchanged = parallelMap(count: after.count) { position -> Bool in
+      guard let index = alignment.oldIndex[position], !alignment.moved[position],
+        before.sections[index] == after.sections[position]
+      else { return false }
+      return before.isUnchanged(index, as: after, position)
     }
-    let newChanges = parallelMap(count: after.paragraphs.count) { position -> ParagraphChange? in
-      let paragraph = after.paragraphs[position]
+    let oldParagraphs = before.paragraphs(
+      (0..<before.count).filter { alignment.newIndex[$0].map { !unchanged[$0] } ?? true })
+    let newParagraphs = after.paragraphs((0..<after.count).filter { !unchanged[$0] })
+
+    let deletedChanges = parallelMap(count: before.count) { index -> ParagraphChange? in
+      guard alignment.newIndex[index] == nil, let paragraph = oldParagraphs[index] else { return nil }
+      return context.deleted(paragraph, in: before.sections[index])
+    }
+    let newChanges = parallelMap(count: after.count) { position -> ParagraphChange? in
+      // Every paragraph asked for is decoded: the lookups below always succeed.
+      guard !unchanged[position], let paragraph = newParagraphs[position] else { return nil }
       guard let index = alignment.oldIndex[position] else {
         return context.added(paragraph, in: after.sections[position])
       }
+      guard let old = oldParagraphs[index] else { return nil }
       return context.compared(
-        before.paragraphs[index], paragraph, sections: (before.sections[index], after.sections[position]),
+        old, paragraph, sections: (before.sections[index], after.sections[position]),
         moved: alignment.moved[position])
     }
 
     var paragraphs: [ParagraphChange] = []
     var lineage: [LineageEntry] = []
-    lineage.reserveCapacity(max(before.paragraphs.count, after.paragraphs.count))
+    lineage.reserveCapacity(max(before.count, after.count))
     func record(_ change: ParagraphChange?, id: String, old: String??, new: String??) {
       if let change { paragraphs.append(change) }
       lineage.append(
@@ -59,15 +83,13 @@ public enum DeclarationDiff {
     }
     func recordDeleted(after position: Int) {
       for index in deletedAfter[position] ?? [] {
-        let paragraph = before.paragraphs[index]
-        record(deletedChanges[index], id: paragraph.id, old: .some(paragraph.number), new: nil)
+        record(deletedChanges[index], id: before.ids[index], old: .some(before.numbers[index]), new: nil)
       }
     }
     recordDeleted(after: -1)
-    for position in after.paragraphs.indices {
-      let paragraph = after.paragraphs[position]
-      let old = alignment.oldIndex[position].map { before.paragraphs[$0].number }
-      record(newChanges[position], id: paragraph.id, old: old, new: .some(paragraph.number))
+    for position in 0..<after.count {
+      let old = alignment.oldIndex[position].map { before.numbers[$0] }
+      record(newChanges[position], id: after.ids[position], old: old, new: .some(after.numbers[position]))
       recordDeleted(after: position)
     }
     return Changes(
@@ -78,16 +100,66 @@ public enum DeclarationDiff {
 
   // MARK: - Paragraphs in place
 
-  /// Every paragraph of a declaration in document order, with the id of its section.
-  struct Placed {
-    var paragraphs: [Paragraph] = []
-    var sections: [String] = []
+  /// Every paragraph of a declaration in document order, with the id of its section: decoded
+  /// already, or kept in an outline and decoded when needed.
+  struct Placed: Sendable {
+    private enum Source: Sendable {
+      case decoded([Paragraph])
+      case outline(DeclarationOutline)
+    }
+
+    private let source: Source
+    let ids: [String]
+    let numbers: [String?]
+    let sections: [String]
 
     init(_ declaration: Declaration?) {
-      for section in declaration?.sections ?? [] {
-        paragraphs += section.paragraphs
-        sections += repeatElement(section.id, count: section.paragraphs.count)
+      let paragraphs = (declaration?.sections ?? []).flatMap(\.paragraphs)
+      self.init(
+        source: .decoded(paragraphs), ids: paragraphs.map(\.id), numbers: paragraphs.map(\.number),
+        sections: (declaration?.sections ?? []).flatMap { repeatElement($0.id, count: $0.paragraphs.count) })
+    }
+
+    init(_ outline: DeclarationOutline?) {
+      if let outline {
+        self.init(
+          source: .outline(outline), ids: outline.entries.map(\.id), numbers: outline.entries.map(\.number),
+          sections: outline.entries.indices.map(outline.section(of:)))
+      } else {
+        self.init(nil as Declaration?)
       }
+    }
+
+    private init(source: Source, ids: [String], numbers: [String?], sections: [String]) {
+      self.source = source
+      self.ids = ids
+      self.numbers = numbers
+      self.sections = sections
+    }
+
+    var count: Int { ids.count }
+
+    /// The paragraphs at `indices`, decoded.
+    func paragraphs(_ indices: [Int]) -> Paragraphs {
+      switch source {
+      case .decoded(let paragraphs): Paragraphs(all: paragraphs, some: [:])
+      case .outline(let outline): Paragraphs(all: nil, some: outline.paragraphs(indices))
+      }
+    }
+
+    /// Decoded paragraphs by index: all of them, or some.
+    struct Paragraphs: Sendable {
+      let all: [Paragraph]?
+      let some: [Int: Paragraph]
+
+      subscript(index: Int) -> Paragraph? { all.map { $0[index] } ?? some[index] }
+    }
+
+    /// True when the bytes alone show the two paragraphs alike but for their numbers; false
+    /// when it takes decoding them to tell.
+    func isUnchanged(_ index: Int, as other: Placed, _ otherIndex: Int) -> Bool {
+      guard case .outline(let mine) = source, case .outline(let theirs) = other.source else { return false }
+      return mine.isUnchanged(index, as: theirs, otherIndex)
     }
   }
 }

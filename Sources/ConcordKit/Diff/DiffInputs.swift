@@ -62,12 +62,12 @@ public struct DiffInputs: Hashable, Sendable {
   /// Reads both sides (at the same time, on two threads: reading and validating is most of the
   /// work on large files). Reports the problems of both when both fail.
   public func load(reader: DocumentReader = DocumentReader()) throws -> (
-    old: Declaration?, new: Declaration?
+    old: DeclarationOutline?, new: DeclarationOutline?
   ) {
     let sides = [old, new]
     let results = parallelMap(count: 2) { index in Result { try Self.load(sides[index], reader: reader) } }
     var diagnostics: [Diagnostic] = []
-    var declarations: [Declaration?] = []
+    var declarations: [DeclarationOutline?] = []
     for result in results {
       switch result {
       case .success(let declaration): declarations.append(declaration)
@@ -94,13 +94,14 @@ public struct DiffInputs: Hashable, Sendable {
         message: "\"\(argument)\" is neither a revision (3, rev-3, latest, latest~1) nor a declaration file"))
   }
 
-  private static func load(_ side: Side, reader: DocumentReader) throws -> Declaration? {
+  private static func load(_ side: Side, reader: DocumentReader) throws -> DeclarationOutline? {
     switch side {
     case .nothing: return nil
-    case .file(let path): return try RevisionStore.loadDeclaration(path, reader: reader)
+    case .file(let path): return try DeclarationOutline.load(path, reader: reader)
     case .revision(let workspace, let reference):
       let store = RevisionStore(workspacePath: workspace, reader: reader)
-      return try store.load(reference.resolve(among: store.revisions(), workspace: workspace))
+      let revision = try reference.resolve(among: store.revisions(), workspace: workspace)
+      return try DeclarationOutline.load(store.path(of: revision), reader: reader)
     }
   }
 }

@@ -36,7 +36,7 @@ enum DeclarationDecoding {
     return declaration(root, sections: sections, file: file)
   }
 
-  private static func declaration(_ root: XML.Element, sections: [DeclarationSection], file: String)
+  static func declaration(_ root: XML.Element, sections: [DeclarationSection], file: String)
     -> Declaration
   {
     var settings = InputDecoding.settings(root, file: file)
@@ -60,7 +60,7 @@ enum DeclarationDecoding {
       sections: sections)
   }
 
-  private static func section(_ element: XML.Element, paragraphs: [Paragraph]) -> DeclarationSection {
+  static func section(_ element: XML.Element, paragraphs: [Paragraph]) -> DeclarationSection {
     DeclarationSection(
       id: element[attribute: "id"] ?? "",
       kind: element[attribute: "kind"].flatMap(SectionKind.init(rawValue:)) ?? .operative,
@@ -68,7 +68,7 @@ enum DeclarationDecoding {
       paragraphs: paragraphs)
   }
 
-  private static func paragraph(_ element: XML.Element) -> Paragraph {
+  static func paragraph(_ element: XML.Element) -> Paragraph {
     Paragraph(
       id: element[attribute: "id"] ?? "",
       number: element[attribute: "number"],

@@ -486,6 +486,8 @@ private final class SAXReader {
   /// The run of text since the last tag: its length, and its bytes when a consumer wants them.
   private var textLength = 0
   private var textBytes: [UInt8] = []
+  /// The depth of the element whose content the consumer chose not to hear, while inside it.
+  private var skipping: Int?
   /// The schema's identity constraints checked here, and the values each has seen.
   private let uniques: [UniqueConstraint]
   private let uniqueNames: [(element: CName, attribute: CName)]
@@ -532,7 +534,7 @@ private final class SAXReader {
     if !uniques.isEmpty {
       checkUniques(name, namespace: namespace, attributes: attributes, count: count)
     }
-    guard !tooManyErrors(), let consumer else { return }
+    guard !tooManyErrors(), let consumer, skipping == nil else { return }
     var element = XML.Element(
       name: String(cString: name), namespace: namespace.map { String(cString: $0) }, line: line)
     element.attributes.reserveCapacity(count)
@@ -548,21 +550,26 @@ private final class SAXReader {
     if consumer.wantsColumns {
       element.column = sink.locator?.column(ofTag: open[open.count - 1].qualifiedName, line: line) ?? 0
     }
-    consumer.start(element)
+    if !consumer.start(element, endingAt: Int(xmlByteConsumed(context))) { skipping = open.count }
   }
 
   func endElement() {
     endText()
     guard !stopped else { return }
+    let depth = open.count
     open.removeLast()
     guard !tooManyErrors() else { return }
-    consumer?.end()
+    if let skipping {
+      guard depth == skipping else { return }
+      self.skipping = nil
+    }
+    consumer?.end(at: Int(xmlByteConsumed(context)))
   }
 
   func text(_ characters: UnsafePointer<xmlChar>, count: Int) {
     guard !stopped, !open.isEmpty else { return }
     textLength += count
-    if consumer != nil, textLength <= limits.maxTextBytes {
+    if consumer != nil, skipping == nil, textLength <= limits.maxTextBytes {
       textBytes.append(contentsOf: UnsafeBufferPointer(start: characters, count: count))
     }
   }
@@ -611,7 +618,7 @@ private final class SAXReader {
         "a text of \(textLength) bytes, over the limit of \(limits.maxTextBytes) bytes (set \(Limits.textBytesVariable) to raise it)"
       )
     }
-    consumer?.text(String(decoding: textBytes, as: UTF8.self))
+    if skipping == nil { consumer?.text(String(decoding: textBytes, as: UTF8.self)) }
   }
 
   /// With entity substitution off, libxml2 hands an attribute's `&amp;` on as `&#38;`.

@@ -108,12 +108,14 @@ public enum XML {
 protocol XMLEventConsumer: AnyObject {
   /// Whether start tags need their column (found by scanning the line; diagnostics want it).
   var wantsColumns: Bool { get }
-  /// An element's start tag: its name, namespace, attributes and place (no children yet).
-  func start(_ element: XML.Element)
+  /// An element's start tag: its name, namespace, attributes and place (no children yet),
+  /// with the byte offset just past it. Returns whether to hear what the element holds; if
+  /// not, its `end` is the next event (a consumer may keep the bytes between instead).
+  func start(_ element: XML.Element, endingAt offset: Int) -> Bool
   /// A run of character data inside the innermost open element.
   func text(_ text: String)
-  /// The innermost open element's end tag.
-  func end()
+  /// The innermost open element's end tag, with the byte offset just past it.
+  func end(at offset: Int)
 }
 
 /// Builds an `XML.Element` tree from a document's events.
@@ -132,14 +134,17 @@ final class TreeBuilder: XMLEventConsumer {
     self.takes = takes
   }
 
-  func start(_ element: XML.Element) { stack.append(element) }
+  func start(_ element: XML.Element, endingAt offset: Int) -> Bool {
+    stack.append(element)
+    return true
+  }
 
   func text(_ text: String) {
     guard !stack.isEmpty else { return }
     stack[stack.count - 1].children.append(.text(text))
   }
 
-  func end() {
+  func end(at offset: Int) {
     guard let element = stack.popLast() else { return }
     if let takes, takes(element, stack.count) { return }
     if stack.isEmpty {
