@@ -482,18 +482,20 @@ private final class SAXReader {
   private let sink: ErrorSink
   private let limits: Limits
   private let consumer: (any XMLEventConsumer)?
-  private var open: [Open] = []
+  // The reader's state is touched by the parsing thread only, one event at a time: the
+  // per-access exclusivity checks (several percent of reading) are left out.
+  @exclusivity(unchecked) private var open: [Open] = []
   /// The run of text since the last tag: its length, and its bytes when a consumer wants them.
-  private var textLength = 0
-  private var textBytes: [UInt8] = []
+  @exclusivity(unchecked) private var textLength = 0
+  @exclusivity(unchecked) private var textBytes: [UInt8] = []
   /// The depth of the element whose content the consumer chose not to hear, while inside it.
-  private var skipping: Int?
+  @exclusivity(unchecked) private var skipping: Int?
   /// The schema's identity constraints checked here, and the values each has seen.
   private let uniques: [UniqueConstraint]
   private let uniqueNames: [(element: CName, attribute: CName)]
   private let concordNamespace = CName(XML.concordNamespace)
-  private var seen: [Set<String>]
-  private(set) var stopped = false
+  @exclusivity(unchecked) private var seen: [Set<String>]
+  @exclusivity(unchecked) private(set) var stopped = false
 
   init(
     context: xmlParserCtxtPtr, sink: ErrorSink, limits: Limits, uniques: [UniqueConstraint],

@@ -124,7 +124,8 @@ protocol XMLEventConsumer: AnyObject {
 /// element joins its parent; an element it takes is left out of the tree. A reader that
 /// decodes each paragraph as it ends keeps only the small rest of the document as a tree.
 final class TreeBuilder: XMLEventConsumer {
-  private var stack: [XML.Element] = []
+  // Used by the one thread that parses; no access overlaps another (exclusivity checks off).
+  @exclusivity(unchecked) private var stack: [XML.Element] = []
   private(set) var root: XML.Element?
   let wantsColumns: Bool
   let takes: ((XML.Element, _ depth: Int) -> Bool)?
