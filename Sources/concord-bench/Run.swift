@@ -14,7 +14,9 @@ struct Run: ParsableCommand {
   @Option(help: "Sizes (paragraphs), comma-separated.")
   var sizes = "1000,10000,50000"
 
-  @Option(name: .customLong("repeat"), help: "Repetitions of each measurement (the median is reported).")
+  @Option(
+    name: .customLong("repeat"),
+    help: "Repetitions of each measurement, after one warm-up run (the median is reported).")
   var repetitions: Int = 5
 
   @Option(help: "The concord binary to measure (build it with `swift build -c release`).")
@@ -58,25 +60,23 @@ struct Run: ParsableCommand {
 
       if wanted.contains("validate") {
         log("N = \(n): validate")
+        let (concordRuns, peerRuns) = samples(
+          [concord, "validate", "\(folder)/b.xml"],
+          ["xmllint", "--noout", "--schema", "\(schemas)/declaration.xsd", "\(folder)/b.xml"])
         results.append(
           Result(
-            n: n, task: "validate", detail: "\(bytes / 1024) KiB declaration",
-            concord: sample { [concord, "validate", "\(folder)/b.xml"] },
-            peer: sample {
-              ["xmllint", "--noout", "--schema", "\(schemas)/declaration.xsd", "\(folder)/b.xml"]
-            },
-            peerName: "xmllint --noout --schema"))
+            n: n, task: "validate", detail: "\(bytes / 1024) KiB declaration", concord: concordRuns,
+            peer: peerRuns, peerName: "xmllint --noout --schema"))
       }
       if wanted.contains("diff") {
         log("N = \(n): diff")
+        let (concordRuns, peerRuns) = samples(
+          [concord, "diff", "\(folder)/a.xml", "\(folder)/b.xml", "--format", "json"],
+          ["git", "diff", "--no-index", "--word-diff=porcelain", "\(folder)/a.xml", "\(folder)/b.xml"])
         results.append(
           Result(
-            n: n, task: "diff", detail: "5% edited, 1% inserted/deleted/moved",
-            concord: sample { [concord, "diff", "\(folder)/a.xml", "\(folder)/b.xml", "--format", "json"] },
-            peer: sample {
-              ["git", "diff", "--no-index", "--word-diff=porcelain", "\(folder)/a.xml", "\(folder)/b.xml"]
-            },
-            peerName: "git diff --word-diff=porcelain"))
+            n: n, task: "diff", detail: "5% edited, 1% inserted/deleted/moved", concord: concordRuns,
+            peer: peerRuns, peerName: "git diff --word-diff=porcelain"))
       }
       if wanted.contains("assemble") {
         log("N = \(n): generating a workspace")
@@ -86,11 +86,19 @@ struct Run: ParsableCommand {
         ).write(to: workspace)
         log("N = \(n): assemble")
         let revisions = "\(workspace)/revisions"
-        let concordRuns = (0..<repetitions).map { _ -> Measurement in
+        // Once each to warm up, then taking turns (a shared machine's load drifts).
+        func assemble() -> Measurement {
           try? FileManager.default.removeItem(atPath: revisions)
           return Measurement.of([concord, "assemble", workspace])
         }
-        let floorRuns = (0..<repetitions).map { _ in floor(workspace) }
+        _ = assemble()
+        _ = floor(workspace)
+        var concordRuns: [Measurement] = []
+        var floorRuns: [Measurement] = []
+        for _ in 0..<repetitions {
+          concordRuns.append(assemble())
+          floorRuns.append(floor(workspace))
+        }
         results.append(
           Result(
             n: n, task: "assemble", detail: "26 participants, 1 round, 10% per member",
@@ -104,8 +112,17 @@ struct Run: ParsableCommand {
     }
   }
 
-  private func sample(_ command: () -> [String]) -> [Measurement] {
-    (0..<repetitions).map { _ in Measurement.of(command()) }
+  /// Runs Concord and its peer once each to warm up (discarded), then in turn, so that a
+  /// shared machine's drifting load weighs on both alike.
+  private func samples(_ concord: [String], _ peer: [String]) -> (concord: [Measurement], peer: [Measurement]) {
+    _ = Measurement.of(concord)
+    _ = Measurement.of(peer)
+    var runs: (concord: [Measurement], peer: [Measurement]) = ([], [])
+    for _ in 0..<repetitions {
+      runs.concord.append(Measurement.of(concord))
+      runs.peer.append(Measurement.of(peer))
+    }
+    return runs
   }
 
   /// xmllint parsing and validating every file `assemble` reads and writes, one process per
