@@ -56,7 +56,9 @@ public enum Harness {
   }
 
   /// A revision file: read, validate, decode, write back. What is written must be valid and
-  /// stable: writing what it decodes to gives the same bytes again.
+  /// stable: writing what it decodes to gives the same bytes again. Read as an outline (how
+  /// `concord diff` reads), it must compare with its rewritten self as the decoded revisions
+  /// do: nothing changed, every paragraph decoded on its own.
   public static func revision(_ bytes: UnsafeRawBufferPointer) {
     guard let root = try? reader.read(Data(bytes), as: .declaration, displayPath: "fuzz.xml")
     else { return }
@@ -64,8 +66,22 @@ public enum Harness {
     guard let first = try? DeclarationWriter().xml(declaration) else { return }
     do {
       let again = try reader.read(Data(first.utf8), as: .declaration, displayPath: "first.xml")
-      let second = try DeclarationWriter().xml(DeclarationDecoding.declaration(again, file: "first.xml"))
+      let decodedAgain = DeclarationDecoding.declaration(again, file: "first.xml")
+      let second = try DeclarationWriter().xml(decodedAgain)
       if second != first { fatalError("writing a decoded revision twice gives different bytes") }
+      let input = try DeclarationOutline(Data(bytes), file: "fuzz.xml", reader: reader)
+      let rewritten = try DeclarationOutline(Data(first.utf8), file: "first.xml", reader: reader)
+      let eager = DeclarationDiff.changes(from: declaration, to: decodedAgain)
+      let outlined = DeclarationDiff.changes(from: input, to: rewritten)
+      if outlined != eager { fatalError("the outline diff differs from the decoded diff") }
+      if DeclarationDiff.changes(from: input, to: input)
+        != DeclarationDiff.changes(from: declaration, to: declaration)
+      {
+        fatalError("an outline compared with itself differs from the decoded revision compared with itself")
+      }
+      if input.fellBackToWholeDecoding || rewritten.fellBackToWholeDecoding {
+        fatalError("a paragraph of a valid revision could not be decoded on its own")
+      }
     } catch {
       fatalError("a decoded revision does not write back valid: \(error)")
     }
