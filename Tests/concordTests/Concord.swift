@@ -7,12 +7,6 @@ import Testing
 /// included, into the same folder as the test bundle; that folder is found from the running
 /// test process (or from `CONCORD_BINARY`, to test another build).
 enum Concord {
-  struct Result {
-    var status: Int32
-    var standardOutput: String
-    var standardError: String
-  }
-
   /// The repository's root, where `Drafts/` is.
   static let repository = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
@@ -31,46 +25,11 @@ enum Concord {
       .first { FileManager.default.isExecutableFile(atPath: $0) }
   }
 
-  /// Runs `concord arguments…` in `folder` (the repository by default) and waits for it.
-  static func run(_ arguments: [String], in folder: String = repository) throws -> Result {
-    let binary = try #require(binary, "the concord binary was not found next to the tests")
-    let outputs = try TemporaryOutputs()
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: binary)
-    process.arguments = arguments
-    process.currentDirectoryURL = URL(fileURLWithPath: folder)
-    var environment = ProcessInfo.processInfo.environment
-    environment["CONCORD_SCHEMAS"] = nil
-    environment["CONCORD_MAX_INPUT_BYTES"] = nil
-    environment["NO_COLOR"] = "1"
-    process.environment = environment
-    // Files, not pipes: a chatty process cannot fill a pipe and wait for a reader forever.
-    process.standardOutput = try FileHandle(forWritingTo: outputs.output)
-    process.standardError = try FileHandle(forWritingTo: outputs.error)
-    try process.run()
-    process.waitUntilExit()
-    return Result(
-      status: process.terminationStatus,
-      standardOutput: try String(contentsOf: outputs.output, encoding: .utf8),
-      standardError: try String(contentsOf: outputs.error, encoding: .utf8))
+  /// Runs `concord arguments…` in `folder` (the repository by default), without colour, and
+  /// waits for it.
+  static func run(_ arguments: [String], in folder: String = repository) throws -> ConcordProcess.Outcome {
+    try ConcordProcess.run(arguments, in: folder, environment: ["NO_COLOR": "1"])
   }
-}
-
-/// Two empty files that capture a process's output, removed afterwards.
-final class TemporaryOutputs {
-  let folder: URL
-  var output: URL { folder.appendingPathComponent("stdout") }
-  var error: URL { folder.appendingPathComponent("stderr") }
-
-  init() throws {
-    folder = FileManager.default.temporaryDirectory
-      .appendingPathComponent("concord-run-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    try Data().write(to: output)
-    try Data().write(to: error)
-  }
-
-  deinit { try? FileManager.default.removeItem(at: folder) }
 }
 
 /// A folder under the temporary folder for one test, removed afterwards.

@@ -6,38 +6,18 @@ import Testing
 private enum DiffCommand {
   static let fixtures = Concord.repository + "/Tests/ConcordKitTests/Diff/Fixtures"
 
-  struct Result {
-    var status: Int32
-    var stdout: String
-    var stderr: String
-  }
-
-  /// Runs any program with the environment changed as given; output goes through files.
+  /// Runs any program with the environment changed as given (a nil value removes a variable).
   static func run(
     _ executable: String, _ arguments: [String], in directory: String = Concord.repository,
     environment: [String: String?] = [:]
-  ) throws -> Result {
-    let outputs = try TemporaryOutputs()
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: executable)
-    process.arguments = arguments
-    process.currentDirectoryURL = URL(fileURLWithPath: directory)
-    var merged = ProcessInfo.processInfo.environment
-    for (key, value) in environment { merged[key] = value }
-    process.environment = merged
-    process.standardOutput = try FileHandle(forWritingTo: outputs.output)
-    process.standardError = try FileHandle(forWritingTo: outputs.error)
-    try process.run()
-    process.waitUntilExit()
-    return Result(
-      status: process.terminationStatus, stdout: try String(contentsOf: outputs.output, encoding: .utf8),
-      stderr: try String(contentsOf: outputs.error, encoding: .utf8))
+  ) throws -> ConcordProcess.Outcome {
+    try ConcordProcess.run(arguments, binary: executable, in: directory, environment: environment)
   }
 
   static var binary: String { Concord.binary ?? Concord.repository + "/.build/debug/concord" }
 
   static func concord(_ arguments: [String], environment: [String: String?] = ["NO_COLOR": nil])
-    throws -> Result
+    throws -> ConcordProcess.Outcome
   {
     try run(binary, arguments, environment: environment)
   }
@@ -57,26 +37,27 @@ private enum DiffCommand {
 @Test func twoDeclarationFilesAreComparedAsText() throws {
   let result = try DiffCommand.concord(
     ["diff", DiffCommand.fixtures + "/small-rev3.xml", DiffCommand.fixtures + "/small-rev4.xml"])
-  #expect(result.status == 0, "\(result.stderr)")
-  #expect(result.stdout.hasPrefix("small: Rev.3 → Rev.4\n1 added, 1 deleted, 1 moved, 3 changed, 2 status"))
-  #expect(result.stdout.contains("  zh  成员国将{+全面+}深化[-文化-]{+人文+}合作。"))
-  #expect(!result.stdout.contains("\u{1B}["))
+  #expect(result.status == 0, "\(result.standardError)")
+  #expect(
+    result.standardOutput.hasPrefix("small: Rev.3 → Rev.4\n1 added, 1 deleted, 1 moved, 3 changed, 2 status"))
+  #expect(result.standardOutput.contains("  zh  成员国将{+全面+}深化[-文化-]{+人文+}合作。"))
+  #expect(!result.standardOutput.contains("\u{1B}["))
 }
 
 @Test func revisionsOfAWorkspaceAreNamedByNumberOrFromTheLatest() throws {
   let scratch = try ScratchFolder()
   let workspace = try DiffCommand.workspace(in: scratch)
-  let expected = try DiffCommand.concord(["diff", workspace, "3", "4"]).stdout
+  let expected = try DiffCommand.concord(["diff", workspace, "3", "4"]).standardOutput
   #expect(expected.contains("Rev.3 → Rev.4"))
   for arguments in [
     [workspace], [workspace, "rev-3"], [workspace, "latest~1", "latest"], [workspace, "Rev.3", "rev-4"],
   ] {
     let result = try DiffCommand.concord(["diff"] + arguments)
     #expect(result.status == 0)
-    #expect(result.stdout == expected, "\(arguments)")
+    #expect(result.standardOutput == expected, "\(arguments)")
   }
   let reversed = try DiffCommand.concord(["diff", workspace, "latest", "latest~1"])
-  #expect(reversed.stdout.contains("Rev.4 → Rev.3"))
+  #expect(reversed.standardOutput.contains("Rev.4 → Rev.3"))
 }
 
 @Test func jsonOutputFollowsTheContract() throws {
@@ -84,7 +65,7 @@ private enum DiffCommand {
   let workspace = try DiffCommand.workspace(in: scratch)
   let result = try DiffCommand.concord(["diff", workspace, "3", "4", "--format", "json"])
   #expect(result.status == 0)
-  let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+  let object = try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any]
   #expect(object?["from"] as? Int == 3)
   #expect(object?["to"] as? Int == 4)
   #expect((object?["changes"] as? [Any])?.count == 8)
@@ -97,17 +78,17 @@ private enum DiffCommand {
       DiffCommand.fixtures + "/small-rev4.xml",
     ])
   #expect(result.status == 0)
-  #expect(result.stdout.hasPrefix("<!DOCTYPE html>"))
-  #expect(result.stdout.contains("<del>文化</del>"))
+  #expect(result.standardOutput.hasPrefix("<!DOCTYPE html>"))
+  #expect(result.standardOutput.contains("<del>文化</del>"))
 }
 
 @Test func colourIsOffOutsideATerminalUnlessAskedForAndNoColorWins() throws {
   let files = [DiffCommand.fixtures + "/small-rev3.xml", DiffCommand.fixtures + "/small-rev4.xml"]
-  #expect(!(try DiffCommand.concord(["diff"] + files).stdout.contains("\u{1B}[")))
-  #expect(try DiffCommand.concord(["diff", "--color"] + files).stdout.contains("\u{1B}[32m"))
+  #expect(!(try DiffCommand.concord(["diff"] + files).standardOutput.contains("\u{1B}[")))
+  #expect(try DiffCommand.concord(["diff", "--color"] + files).standardOutput.contains("\u{1B}[32m"))
   let noColor = try DiffCommand.concord(["diff"] + files, environment: ["NO_COLOR": "1"])
-  #expect(!noColor.stdout.contains("\u{1B}["))
-  #expect(!(try DiffCommand.concord(["diff", "--no-color"] + files).stdout.contains("\u{1B}[")))
+  #expect(!noColor.standardOutput.contains("\u{1B}["))
+  #expect(!(try DiffCommand.concord(["diff", "--no-color"] + files).standardOutput.contains("\u{1B}[")))
 }
 
 @Test func aMissingRevisionIsAnErrorNamingTheRevisionsThatExist() throws {
@@ -115,8 +96,8 @@ private enum DiffCommand {
   let workspace = try DiffCommand.workspace(in: scratch)
   let result = try DiffCommand.concord(["diff", workspace, "7", "4"])
   #expect(result.status == 1)
-  #expect(result.stderr.contains("there is no Rev.7 (revisions on disk: Rev.3, Rev.4)"))
-  #expect(result.stdout.isEmpty)
+  #expect(result.standardError.contains("there is no Rev.7 (revisions on disk: Rev.3, Rev.4)"))
+  #expect(result.standardOutput.isEmpty)
 }
 
 @Test func anInvalidDeclarationIsReportedWithItsLocation() throws {
@@ -126,7 +107,7 @@ private enum DiffCommand {
     .write(toFile: broken, atomically: true, encoding: .utf8)
   let result = try DiffCommand.concord(["diff", broken, DiffCommand.fixtures + "/small-rev4.xml"])
   #expect(result.status == 1)
-  #expect(result.stderr.contains(broken + ":1:"))
+  #expect(result.standardError.contains(broken + ":1:"))
 }
 
 @Test func noArgumentsIsAUsageError() throws {
@@ -137,13 +118,13 @@ private enum DiffCommand {
 @Test func gitUsesConcordDiffAsTheDiffDriverForRevisions() throws {
   let scratch = try ScratchFolder()
   let repository = scratch.path
-  func git(_ arguments: String...) throws -> DiffCommand.Result {
+  func git(_ arguments: String...) throws -> ConcordProcess.Outcome {
     let result = try DiffCommand.run(
       "/usr/bin/env",
       ["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", "-c", "core.pager=cat"]
         + arguments,
       in: repository, environment: ["GIT_CONFIG_NOSYSTEM": "1", "HOME": repository])
-    #expect(result.status == 0, "git \(arguments): \(result.stderr)")
+    #expect(result.status == 0, "git \(arguments): \(result.standardError)")
     return result
   }
   _ = try git("init", "-q")
@@ -161,8 +142,8 @@ private enum DiffCommand {
   try FileManager.default.removeItem(atPath: file)
   try FileManager.default.copyItem(atPath: DiffCommand.fixtures + "/small-rev4.xml", toPath: file)
   let changed = try git("diff")
-  #expect(changed.stdout.hasPrefix("concord diff revisions/rev-3.xml\nsmall: Rev.3 → Rev.4\n"))
-  #expect(changed.stdout.contains("  zh  成员国将{+全面+}深化[-文化-]{+人文+}合作。"))
+  #expect(changed.standardOutput.hasPrefix("concord diff revisions/rev-3.xml\nsmall: Rev.3 → Rev.4\n"))
+  #expect(changed.standardOutput.contains("  zh  成员国将{+全面+}深化[-文化-]{+人文+}合作。"))
 
   // A new revision file: git passes /dev/null as the old side.
   _ = try git("add", ".")
@@ -171,11 +152,11 @@ private enum DiffCommand {
     atPath: DiffCommand.fixtures + "/small-rev3.xml", toPath: repository + "/revisions/rev-5.xml")
   _ = try git("add", ".")
   let added = try git("diff", "--cached")
-  #expect(added.stdout.contains("small: nothing → Rev.3\n7 added, 0 deleted"))
+  #expect(added.standardOutput.contains("small: nothing → Rev.3\n7 added, 0 deleted"))
 
   // Between commits, and in the log with --ext-diff.
   let log = try git("log", "-p", "--ext-diff", "-1", "--format=%s")
-  #expect(log.stdout.contains("small: Rev.3 → Rev.4"))
+  #expect(log.standardOutput.contains("small: Rev.3 → Rev.4"))
 }
 
 @Test func theExampleWorkspaceDiffShowsTheNegotiatedChangesAndNothingElse() throws {
@@ -183,8 +164,8 @@ private enum DiffCommand {
   let workspace = try scratch.copyOfExample()
   #expect(try DiffCommand.concord(["assemble", workspace]).status == 0)
   let result = try DiffCommand.concord(["diff", workspace, "0", "2"])
-  #expect(result.status == 0, "\(result.stderr)")
-  let blocks = result.stdout.components(separatedBy: "\n\n")
+  #expect(result.status == 0, "\(result.standardError)")
+  let blocks = result.standardOutput.components(separatedBy: "\n\n")
   #expect(
     blocks.first
       == "sco-2025: Rev.0 → Rev.2\n1 added, 0 deleted, 0 moved, 3 changed, 69 status; 49 renumbered")

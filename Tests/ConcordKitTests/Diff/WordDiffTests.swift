@@ -32,20 +32,8 @@ private func apply(_ script: [Edit], _ old: [Int], _ new: [Int]) -> [Int] {
   return result
 }
 
-/// A fixed pseudo-random generator, so the test is the same on every run.
-private struct SplitMix: RandomNumberGenerator {
-  var state: UInt64
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-}
-
 @Test func scriptsAreMinimalAndExactOnThousandsOfRandomPairs() {
-  var random = SplitMix(state: 42)
+  var random = SeededGenerator(seed: 42)
   for _ in 0..<3000 {
     let alphabet = Int.random(in: 1...6, using: &random)
     let a = (0..<Int.random(in: 0...14, using: &random)).map { _ in

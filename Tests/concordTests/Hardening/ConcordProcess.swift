@@ -25,13 +25,14 @@ struct ConcordProcess {
 
   static var repositoryRoot: URL { URL(fileURLWithPath: Concord.repository) }
 
-  /// Runs `concord arguments…` in `directory`, with the caller's environment minus every
-  /// `CONCORD_*` setting, plus `environment`; `prefix` goes before the binary (e.g. to run
-  /// it as another user). Output goes through files, so a flood of diagnostics cannot block
-  /// on a pipe. A run over `timeout` seconds is killed and reported as timed out.
+  /// Runs `concord arguments…` (or another program, `binary`) in `directory`, with the
+  /// caller's environment minus every `CONCORD_*` setting, changed by `environment` (a nil
+  /// value removes a variable); `prefix` goes before the binary (e.g. to run it as another
+  /// user). Output goes through files, so a flood of diagnostics cannot block on a pipe. A run
+  /// over `timeout` seconds is killed and reported as timed out.
   static func run(
-    _ arguments: [String], in directory: String, environment: [String: String] = [:],
-    prefix: [String] = [], timeout: TimeInterval = 60
+    _ arguments: [String], binary: String? = binary, in directory: String,
+    environment: [String: String?] = [:], prefix: [String] = [], timeout: TimeInterval = 60
   ) throws -> Outcome {
     guard let binary else {
       throw Failure("no concord binary: run `swift build --product concord` (or `swift test`) first")
@@ -75,7 +76,7 @@ struct ConcordProcess {
 
   static func start(
     _ arguments: [String], binary: String? = binary, in directory: String,
-    environment: [String: String] = [:], prefix: [String] = []
+    environment: [String: String?] = [:], prefix: [String] = []
   ) throws -> Running {
     guard let binary else { throw Failure("no concord binary") }
     let process = Process()
@@ -86,7 +87,7 @@ struct ConcordProcess {
     var variables = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("CONCORD_") }
     // A crash must end the process at once, not after a minute of backtracing.
     variables["SWIFT_BACKTRACE"] = "enable=no"
-    variables.merge(environment) { $1 }
+    for (name, value) in environment { variables[name] = value }
     process.environment = variables
     let scratch = FileManager.default.temporaryDirectory
     let name = UUID().uuidString
