@@ -3,12 +3,12 @@ import Testing
 
 @testable import ConcordKit
 
-/// The OASIS schema is a sibling of the repository, `../shared/akn/akomantoso30.xsd`, or the
-/// file `CONCORD_AKN_SCHEMA` names.
+/// The official OASIS schema, kept with these tests (`Fixtures/akn/`, where it came from is in
+/// its README), or the file `CONCORD_AKN_SCHEMA` names.
 private let schemaPath =
   ProcessInfo.processInfo.environment["CONCORD_AKN_SCHEMA"]
-  ?? ExampleRevisions.repository.deletingLastPathComponent()
-  .appendingPathComponent("shared/akn/akomantoso30.xsd").path
+  ?? URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+  .appendingPathComponent("Fixtures/akn/akomantoso30.xsd").path
 
 private let schema: Result<ExternalSchema, any Error> = Result { try ExternalSchema(file: schemaPath) }
 
