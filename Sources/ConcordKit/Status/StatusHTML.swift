@@ -54,7 +54,7 @@ public enum StatusHTML {
           if let stance = report.stance(of: participant.code, on: paragraph) {
             let option = stance.option.map { " option \($0)" } ?? ""
             html +=
-              "<td class=\"cell s-\(e(stance.kind))\" title=\"\(e(participant.code)): \(e(stance.kind))\(e(option))\">\(e(stance.symbol))</td>"
+              "<td class=\"cell s-\(e(stance.kind.rawValue))\" title=\"\(e(participant.code)): \(e(stance.kind.rawValue))\(e(option))\">\(e(stance.symbol))</td>"
           } else {
             html += "<td class=\"cell\"></td>"
           }

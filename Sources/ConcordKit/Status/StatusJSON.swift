@@ -48,7 +48,7 @@ public enum StatusJSON {
               json.array(paragraph.stances) { stance in
                 json.object {
                   json.field("participant", stance.participant)
-                  json.field("stance", stance.kind)
+                  json.field("stance", stance.kind.rawValue)
                   json.field("option", stance.option?.description)
                 }
               }

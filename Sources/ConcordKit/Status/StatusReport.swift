@@ -60,44 +60,19 @@ public struct StatusReport: Sendable {
 }
 
 extension RecordedStance {
-  /// One letter for the matrix: S support, A amend, D delete, I insert, X dissociate,
-  /// R reserve, W withdraw, C comment.
-  public var symbol: String {
-    switch kind {
-    case "support": "S"
-    case "amend": "A"
-    case "delete": "D"
-    case "insert": "I"
-    case "dissociate": "X"
-    case "reserve": "R"
-    case "withdraw": "W"
-    default: "C"
-    }
-  }
+  /// One letter for the matrix (`Stance.Kind.symbol`).
+  public var symbol: String { kind.symbol }
 }
 
 extension StatusReport {
   /// The report on revision `revision` (default: the latest) of the workspace at `path`.
   public static func load(
     workspace path: String, revision: Int? = nil, reader: DocumentReader = DocumentReader()
-  )
-    throws -> StatusReport
-  {
+  ) throws -> StatusReport {
     let store = RevisionStore(workspacePath: path, reader: reader)
-    let numbers = try store.revisions()
-    guard let latest = numbers.last else {
-      throw DiagnosticsError(
-        Diagnostic(file: path, message: "no revisions yet: run `concord assemble \(path)` first"))
-    }
-    let wanted = revision ?? latest
-    guard numbers.contains(wanted) else {
-      throw DiagnosticsError(
-        Diagnostic(file: store.path(of: wanted), message: "no such revision (latest is Rev.\(latest))"))
-    }
-    let history = try numbers.filter { $0 <= wanted }.map(store.load)
-    guard let declaration = history.last else {
-      throw DiagnosticsError(Diagnostic(file: path, message: "no such revision"))
-    }
-    return StatusReport(declaration: declaration, history: history)
+    let wanted = try store.resolve(revision.map(RevisionReference.number))
+    let earlier = try store.revisions().filter { $0 < wanted }.map(store.load)
+    let declaration = try store.load(wanted)
+    return StatusReport(declaration: declaration, history: earlier + [declaration])
   }
 }

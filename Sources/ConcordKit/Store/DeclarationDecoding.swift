@@ -87,12 +87,13 @@ enum DeclarationDecoding {
       reservations: element.elements(named: "reservation").map(standing),
       stances: element.elements(named: "stance").map {
         RecordedStance(
-          participant: $0[attribute: "participant"] ?? "", kind: $0[attribute: "kind"] ?? "",
+          participant: $0[attribute: "participant"] ?? "",
+          kind: $0[attribute: "kind"].flatMap(Stance.Kind.init(rawValue:)) ?? .comment,
           option: $0[attribute: "option"].flatMap(OptionReference.init))
       },
       comments: element.elements(named: "comment").map(standing),
       changes: element.elements(named: "change").map {
-        Change(revision: Int($0[attribute: "revision"] ?? "") ?? 0, by: codes($0[attribute: "by"]))
+        ChangeRecord(revision: Int($0[attribute: "revision"] ?? "") ?? 0, by: codes($0[attribute: "by"]))
       })
   }
 

@@ -58,6 +58,14 @@ public struct DiagnosticsError: Error, Sendable, CustomStringConvertible {
   public init(_ diagnostic: Diagnostic) { self.diagnostics = [diagnostic] }
 
   public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
+
+  /// What any error says, as diagnostics: a `DiagnosticsError`'s own, anything else as one
+  /// diagnostic about `file`.
+  public static func diagnostics(of error: any Error, file: String) -> [Diagnostic] {
+    if let error = error as? DiagnosticsError { return error.diagnostics }
+    if let diagnostic = error as? Diagnostic { return [diagnostic] }
+    return [Diagnostic(file: file, message: "\(error)")]
+  }
 }
 
 extension [Diagnostic] {

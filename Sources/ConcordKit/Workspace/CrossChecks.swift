@@ -1,16 +1,13 @@
-/// The checks on a workspace that no schema can express: references between files, ids
-/// unique across files, file names that match their contents, rounds in sequence.
+/// The checks on a workspace that no schema can express and that need no revision: ids unique
+/// across files, participant codes, file names that match their contents, rounds in
+/// sequence. What a position refers to in the revision it answers (paragraphs, options, one's
+/// own proposals) is judged once, by the merge (`Negotiation`), for `validate` and `assemble`
+/// alike.
 struct CrossChecks {
   let workspace: Workspace
-  /// False when a clause file could not be read: then references to paragraphs are not
-  /// checked, rather than reported as missing one by one.
-  let draftComplete: Bool
   private(set) var diagnostics: [Diagnostic] = []
 
-  init(workspace: Workspace, draftComplete: Bool = true) {
-    self.workspace = workspace
-    self.draftComplete = draftComplete
-  }
+  init(workspace: Workspace) { self.workspace = workspace }
 
   mutating func run() {
     checkSettings()
@@ -162,7 +159,7 @@ struct CrossChecks {
       }
       stanceAt[stance.paragraph] = stance.location
       switch stance.action {
-      case .insert(let after, let texts):
+      case .insert(_, let texts):
         if known.contains(stance.paragraph) || sections.contains(stance.paragraph) {
           report(
             "insert id \"\(stance.paragraph)\" is already the id of a paragraph or section",
@@ -173,20 +170,10 @@ struct CrossChecks {
           newIDs[stance.paragraph] = stance.location
           inserted[stance.paragraph] = stance.location
         }
-        if draftComplete && !known.contains(after) && !sections.contains(after) {
-          report(
-            "insert after \"\(after)\": no such paragraph or section in Rev.\(round - 1)",
-            at: stance.location)
-        }
         if texts[base] == nil {
           report("the insertion has no text in the base language \"\(base)\"", at: stance.location)
         }
       default:
-        if draftComplete && !known.contains(stance.paragraph) {
-          report(
-            "\(stance.kind) on paragraph \"\(stance.paragraph)\", which does not exist in Rev.\(round - 1)",
-            at: stance.location)
-        }
         if case .amend(let texts) = stance.action, texts[base] == nil {
           report("the amendment has no text in the base language \"\(base)\"", at: stance.location)
         }

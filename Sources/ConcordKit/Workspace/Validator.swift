@@ -27,28 +27,41 @@ public struct Validator: Sendable {
     return report
   }
 
+  /// Every file of the workspace against its schema, the cross-checks, the revisions on
+  /// disk, and everything `assemble` would check before writing (the revisions' sequence and
+  /// provenance, and the merge of every round that is due): what `assemble` refuses,
+  /// `validate` reports, in the same words.
   private func validateWorkspace(_ path: String, into report: inout Report) {
+    let reading = loader.read(path)
+    report.files += (reading.workspace?.inputs ?? []).map { FileSystem.join(path, $0.path) }
+    report.diagnostics += reading.diagnostics
+    let store = RevisionStore(workspacePath: path, reader: loader.reader)
+    let revisions = store.validateFiles()
+    report.files += revisions.files
+    report.diagnostics += revisions.diagnostics
+    // What positions refer to is judged by the merge, which needs every file read and at
+    // least one member; a place a cross-check already reported is not reported again.
+    guard let workspace = reading.workspace, reading.isComplete,
+      workspace.participants.contains(where: \.isMember), revisions.diagnostics.isEmpty
+    else { return }
+    let reported = Set(report.diagnostics.map(Place.init))
     do {
-      let workspace = try loader.load(path)
-      report.files += workspace.inputs.map { FileSystem.join(path, $0.path) }
-    } catch let error as DiagnosticsError {
-      report.diagnostics += error.diagnostics
+      report.diagnostics += try AssemblyPlan.make(for: workspace, store: store, encoding: false).warnings
     } catch {
-      report.diagnostics.append(Diagnostic(file: path, message: "\(error)"))
+      report.diagnostics += DiagnosticsError.diagnostics(of: error, file: path).filter {
+        !reported.contains(Place($0))
+      }
     }
-    let revisions = FileSystem.join(path, RevisionStore.folder)
-    guard FileSystem.isDirectory(revisions) else { return }
-    let names: [String]
-    do {
-      names = try FileSystem.names(in: revisions)
-    } catch {
-      report.diagnostics += (error as? DiagnosticsError)?.diagnostics ?? []
-      return
-    }
-    for name in names where RevisionStore.revisionNumber(ofFile: name) != nil {
-      let file = FileSystem.join(revisions, name)
-      report.files.append(file)
-      report.diagnostics += loader.reader.validate(file)
-    }
+  }
+}
+
+/// Where a diagnostic points.
+private struct Place: Hashable {
+  var file: String
+  var line: Int
+  var column: Int
+
+  init(_ diagnostic: Diagnostic) {
+    (file, line, column) = (diagnostic.file, diagnostic.line, diagnostic.column)
   }
 }

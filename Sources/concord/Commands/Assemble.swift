@@ -49,9 +49,9 @@ extension Concord {
         progress.finish()
         Console.report(report.warnings)
         for revision in report.written {
-          print("wrote \(RevisionSummary.line(for: revision, in: workspace))")
+          Console.out("wrote \(RevisionSummary.line(for: revision, in: workspace))")
         }
-        print("Rev.\(report.current) is current")
+        Console.out("Rev.\(report.current) is current")
       } catch {
         throw Console.fail(error)
       }

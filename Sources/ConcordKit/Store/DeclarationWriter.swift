@@ -110,7 +110,10 @@ public struct DeclarationWriter: Sendable {
     for stance in paragraph.stances {
       writer.empty(
         "stance",
-        [("participant", stance.participant), ("kind", stance.kind), ("option", stance.option?.description)])
+        [
+          ("participant", stance.participant), ("kind", stance.kind.rawValue),
+          ("option", stance.option?.description),
+        ])
     }
     for comment in paragraph.comments {
       writer.element(
