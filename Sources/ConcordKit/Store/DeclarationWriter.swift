@@ -20,7 +20,7 @@ public struct DeclarationWriter: Sendable {
     writer.start("participants")
     for participant in declaration.participants {
       writer.start("participant", [("code", participant.code), ("status", participant.status.rawValue)])
-      for (language, name) in ordered(participant.names, by: languages) {
+      for (language, name) in participant.names.inOrder(of: languages) {
         writer.element("name", [("xml:lang", language)], text: name)
       }
       writer.end()
@@ -48,7 +48,7 @@ public struct DeclarationWriter: Sendable {
     }
     for section in declaration.sections {
       writer.start("section", [("id", section.id), ("kind", section.kind.rawValue)])
-      for (language, heading) in ordered(section.headings, by: languages) {
+      for (language, heading) in section.headings.inOrder(of: languages) {
         writer.element("heading", [("xml:lang", language)], text: heading)
       }
       for paragraph in section.paragraphs { write(paragraph, languages: languages, to: &writer) }
@@ -64,13 +64,13 @@ public struct DeclarationWriter: Sendable {
 
   private func writeSettings(_ settings: Settings, to writer: inout XMLWriter) {
     let languages = settings.languages
-    for (language, title) in ordered(settings.titles, by: languages) {
+    for (language, title) in settings.titles.inOrder(of: languages) {
       writer.element("title", [("xml:lang", language)], text: title)
     }
     writer.element("body", text: settings.body)
     writer.element("languages", [("base", settings.baseLanguage)], text: languages.joined(separator: " "))
     writer.empty("consensus", [("silence", settings.silence.rawValue)])
-    for (language, subject) in ordered(settings.subjects, by: languages) {
+    for (language, subject) in settings.subjects.inOrder(of: languages) {
       writer.element("subject", [("xml:lang", language)], text: subject)
     }
   }
@@ -89,7 +89,7 @@ public struct DeclarationWriter: Sendable {
         ("round", String(option.round)),
         ("combines", option.combines.isEmpty ? nil : option.combines.map(String.init).joined(separator: " ")),
       ]
-      let texts = ordered(option.texts, by: languages)
+      let texts = option.texts.inOrder(of: languages)
       if texts.isEmpty {
         writer.empty("option", attributes)
       } else {
@@ -130,14 +130,4 @@ public struct DeclarationWriter: Sendable {
     }
     writer.end()
   }
-}
-
-/// A language-keyed dictionary in the workspace's language order, then any other languages
-/// by code.
-func ordered<Value>(_ values: [String: Value], by languages: [String]) -> [(String, Value)] {
-  let known = languages.compactMap { language in values[language].map { (language, $0) } }
-  let others = values.keys.filter { !languages.contains($0) }.sorted().compactMap { key in
-    values[key].map { (key, $0) }
-  }
-  return known + others
 }

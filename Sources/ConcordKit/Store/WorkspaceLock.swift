@@ -1,4 +1,6 @@
-import Glibc
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// An exclusive lock on a workspace (`flock` on `.concord.lock`), so that two `concord`
 /// processes never write one workspace at once. Released when the value is dropped, and by

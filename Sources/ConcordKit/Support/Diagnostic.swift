@@ -68,11 +68,11 @@ public struct DiagnosticsError: Error, Sendable, CustomStringConvertible {
   }
 }
 
-extension [Diagnostic] {
-  /// The diagnostics without repeats, in first-seen order: a missing schema is reported once,
-  /// not once for every file that needs it. Linear time.
-  func removingRepeats() -> [Diagnostic] {
-    var seen: Set<Diagnostic> = []
+extension Sequence where Element: Hashable {
+  /// The elements in their first-seen order, without repeats (a missing schema is reported
+  /// once, not once for every file that needs it). Linear time.
+  func removingRepeats() -> [Element] {
+    var seen: Set<Element> = []
     return filter { seen.insert($0).inserted }
   }
 }

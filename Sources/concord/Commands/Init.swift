@@ -12,7 +12,7 @@ extension Concord {
 
     func run() throws {
       do {
-        let files = try WorkspaceTemplate.create(at: directory)
+        let files = try WorkspaceFolder.create(at: directory)
         for file in files { Console.out("created \(file)") }
         Console.out(
           "Next: edit the files, then run `concord validate \(directory)` and `concord assemble \(directory)`."
