@@ -5,7 +5,7 @@ extension Declaration {
   /// protocol order, joined by the language's list grammar ("A, B and C"; «A, B и C»; 「A、B和C」).
   public func subject(of paragraph: Paragraph, in language: String) -> String {
     guard !paragraph.dissociations.isEmpty else { return settings.subject(in: language) }
-    let names = paragraph.joiners(among: members).map { $0.name(in: language) }
+    let names = paragraph.joiners(among: members).map { $0.name(in: language, or: settings.baseLanguage) }
     return ListGrammar.join(names, in: language)
   }
 
@@ -30,7 +30,7 @@ extension Declaration {
     let hasParties = paragraph.current?.texts.values.contains(where: \.hasParties) ?? false
     guard !hasParties else { return nil }
     let names = paragraph.dissociations.compactMap { participant($0.participant) }
-      .map { $0.name(in: language) }
+      .map { $0.name(in: language, or: settings.baseLanguage) }
     return ListGrammar.doesNotJoin(names, in: language)
   }
 }

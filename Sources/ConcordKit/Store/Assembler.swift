@@ -28,13 +28,25 @@ public struct Assembler: Sendable {
     _ path: String, until: Int? = nil, date: String? = nil, waiting: Double = 0,
     progress: ProgressHandler? = nil
   ) throws -> Report {
-    let lock = try WorkspaceLock(workspace: path, waiting: waiting)
+    guard FileSystem.isDirectory(path) else {
+      throw DiagnosticsError(Diagnostic(file: path, message: "not a workspace folder"))
+    }
+    // A workspace this process cannot write (read-only media, another user's) can still be
+    // checked: only writing needs the lock.
+    let lock = try WorkspaceLock(workspace: path, waiting: waiting, unlessReadOnly: true)
     defer { withExtendedLifetime(lock) {} }
     let workspace = try loader.load(path, progress: progress)
     let store = RevisionStore(workspacePath: path, reader: loader.reader)
-    AtomicFile.removeLeftovers(in: store.folderPath)
+    if lock != nil { AtomicFile.removeLeftovers(in: store.folderPath) }
     let plan = try AssemblyPlan.make(
       for: workspace, store: store, until: until, date: date, progress: progress)
+    if lock == nil, let first = plan.due.first {
+      throw DiagnosticsError(
+        Diagnostic(
+          file: path,
+          message: "Rev.\(first.declaration.revision) is due, but the workspace cannot be written (read-only)"
+        ))
+    }
     for (revision, bytes) in plan.due {
       progress?("writing Rev.\(revision.revision)")
       try store.write(bytes, revision: revision.revision)

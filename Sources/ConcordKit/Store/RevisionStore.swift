@@ -71,26 +71,46 @@ public struct RevisionStore: Sendable {
 
   /// The revision a reference names among those on disk (latest when nil).
   public func resolve(_ reference: RevisionReference?) throws -> Int {
-    try (reference ?? .latest(back: 0)).resolve(among: revisions(), workspace: workspacePath)
+    guard FileSystem.isDirectory(workspacePath) else {
+      throw DiagnosticsError(Diagnostic(file: workspacePath, message: "not a workspace folder"))
+    }
+    return try (reference ?? .latest(back: 0)).resolve(among: revisions(), workspace: workspacePath)
   }
 
   // MARK: - Reading
 
   /// Reads and validates one revision.
   public func load(_ revision: Int) throws -> Declaration {
-    try Self.loadDeclaration(path(of: revision), reader: reader)
+    try numbered(Self.loadDeclaration(path(of: revision), reader: reader), revision)
   }
 
   /// Reads and validates one revision, with the SHA-256 of its file, reading it once.
   public func loadWithDigest(_ revision: Int) throws -> (declaration: Declaration, sha256: String) {
     let path = path(of: revision)
     let data = try reader.readFile(path, shownAs: path)
-    return (try DeclarationDecoding.declaration(data, file: path, reader: reader), Digest.sha256(data))
+    let declaration = try DeclarationDecoding.declaration(data, file: path, reader: reader)
+    return (try numbered(declaration, revision), Digest.sha256(data))
   }
 
   /// One revision read for comparing (`DeclarationOutline`).
   public func outline(_ revision: Int) throws -> DeclarationOutline {
-    try Self.outline(path(of: revision), reader: reader)
+    let outline = try Self.outline(path(of: revision), reader: reader)
+    _ = try numbered(outline.head, revision)
+    return outline
+  }
+
+  /// A revision file holds the revision its name gives (a copy of `rev-1.xml` saved as
+  /// `rev-2.xml` is not Rev.2).
+  private func numbered(_ declaration: Declaration, _ revision: Int) throws -> Declaration {
+    guard declaration.revision == revision else {
+      throw DiagnosticsError(
+        Diagnostic(
+          file: path(of: revision),
+          message:
+            "holds Rev.\(declaration.revision) (revision=\"\(declaration.revision)\"), not Rev.\(revision): a revision file's name and number must agree"
+        ))
+    }
+    return declaration
   }
 
   /// Reads and validates any declaration file.

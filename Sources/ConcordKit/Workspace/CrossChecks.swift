@@ -30,6 +30,17 @@ struct CrossChecks {
     for document in documents { walk(document.root, file: document.file) }
   }
 
+  /// Every participant is named in the base language, the language every text falls back to.
+  mutating func checkNames(in members: XML.Element, file: String) {
+    let base = workspace.settings.baseLanguage
+    for participant in members.elements(named: "participant")
+    where !participant.elements(named: "name").contains(where: { $0.language == base }) {
+      report(
+        "participant \"\(participant[attribute: "code"] ?? "")\" has no name in the base language \"\(base)\": add <name xml:lang=\"\(base)\">",
+        at: participant.location(in: file))
+    }
+  }
+
   // MARK: - Files
 
   private mutating func checkSettings() {

@@ -66,6 +66,7 @@ public struct WorkspaceLoader: Sendable {
         (FileSystem.join(path, Self.workspaceFile), workspaceRoot),
         (FileSystem.join(path, Self.membersFile), membersRoot),
       ] + sections.map { ($0.file, $0.root) } + files.positionTrees)
+    checks.checkNames(in: membersRoot, file: FileSystem.join(path, Self.membersFile))
     checks.run()
     return Reading(
       workspace: workspace, diagnostics: (files.diagnostics + checks.diagnostics).removingRepeats(),
@@ -106,9 +107,19 @@ private struct FileReader {
 
   /// A folder that cannot be listed is an error, never an empty folder: a round read as empty
   /// would be assembled into a revision without its positions.
+  ///
+  /// A hidden XML file (`.TJK.xml`) would be skipped without a word: it is an error. Other
+  /// hidden files (an editor's, the file manager's) are left alone.
   mutating func names(in folder: String) -> [String] {
     do {
-      return try FileSystem.names(in: folder)
+      let names = try FileSystem.names(in: folder, includingHidden: true)
+      for name in names where name.hasPrefix(".") && name.lowercased().hasSuffix(".xml") {
+        diagnostics.append(
+          Diagnostic(
+            file: FileSystem.join(folder, name),
+            message: "a hidden file would be ignored: give it a name without the leading dot, or remove it"))
+      }
+      return names.filter { !$0.hasPrefix(".") }
     } catch let error as DiagnosticsError {
       diagnostics += error.diagnostics
     } catch {
@@ -166,7 +177,17 @@ private struct FileReader {
   private mutating func round(_ number: Int, in folder: String) -> Round {
     var round = Round(number: number, positions: [])
     let folderPath = FileSystem.join(path, WorkspaceLoader.positionsFolder, folder)
-    for name in names(in: folderPath) {
+    let entries = names(in: folderPath)
+    if entries.isEmpty, FileSystem.isReadableDirectory(folderPath) {
+      // An immutable revision would be made from nothing, and files added later refused.
+      diagnostics.append(
+        Diagnostic(
+          file: folderPath,
+          message:
+            "the round has no position files: a round needs at least one (an empty position file says a participant has nothing to say)"
+        ))
+    }
+    for name in entries {
       let relative = "\(WorkspaceLoader.positionsFolder)/\(folder)/\(name)"
       let file = FileSystem.join(path, relative)
       guard name.hasSuffix(".xml") else {

@@ -77,7 +77,7 @@ import Testing
     let workspace = try TemporaryWorkspace()
     defer { workspace.remove() }
     try {
-      let lock = try WorkspaceLock(workspace: workspace.path)
+      let lock = try #require(try WorkspaceLock(workspace: workspace.path))
       let error = try #require(throws: DiagnosticsError.self) { try Assembler().assemble(workspace.path) }
       #expect(error.description.contains("the workspace is busy"))
       withExtendedLifetime(lock) {}
