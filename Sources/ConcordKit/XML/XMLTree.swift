@@ -116,6 +116,15 @@ protocol XMLEventConsumer: AnyObject {
   func text(_ text: String)
   /// The innermost open element's end tag, with the byte offset just past it.
   func end(at offset: Int)
+  /// Whether the consumer has all it needs: asked after each tag and between the slices the
+  /// parser is fed. Once true, reading stops without error, and nothing after that point is
+  /// read, validated or reported.
+  var isSatisfied: Bool { get }
+}
+
+extension XMLEventConsumer {
+  /// Most consumers read the whole document.
+  var isSatisfied: Bool { false }
 }
 
 /// Builds an `XML.Element` tree from a document's events.
