@@ -82,7 +82,8 @@ final class SAXReader {
       }
       element.attributes.append(
         XML.Attribute(
-          name: String(cString: localName), namespace: tag.namespace(ofAttribute: index).map { String(cString: $0) },
+          name: String(cString: localName),
+          namespace: tag.namespace(ofAttribute: index).map { String(cString: $0) },
           value: value))
     }
     if consumer.wantsColumns {

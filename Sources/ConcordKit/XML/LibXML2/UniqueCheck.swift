@@ -20,7 +20,9 @@ final class UniqueCheck {
     guard let namespace = tag.namespace, concordNamespace.matches(namespace) else { return [] }
     var messages: [String] = []
     for index in constraints.indices
-    where (constraints[index].anyDepth ? depth >= 2 : depth == 2) && names[index].element.matches(tag.localName) {
+    where (constraints[index].anyDepth ? depth >= 2 : depth == 2)
+      && names[index].element.matches(tag.localName)
+    {
       for attribute in 0..<tag.count {
         guard tag.prefix(ofAttribute: attribute) == nil, let name = tag.name(ofAttribute: attribute),
           names[index].attribute.matches(name), let raw = tag.value(ofAttribute: attribute)
