@@ -36,12 +36,27 @@ public struct DocumentReader: Sendable {
 
   /// Reads, checks and validates a document, handing its elements and text to `consumer` as
   /// the parser meets them; throws every error found. A consumer that has all it needs
-  /// (`isSatisfied`) ends the reading there, without error.
+  /// (`isSatisfied`) ends the reading there, without error (see `readHead`).
   func read(_ data: Data, as expected: SchemaName?, displayPath: String, into consumer: any XMLEventConsumer)
     throws
   {
     let errors = errors(in: data, as: expected, displayPath: displayPath, into: consumer)
     if !errors.isEmpty { throw DiagnosticsError(errors) }
+  }
+
+  /// Reads a document's head: its root element with the children before the first one named
+  /// `boundary` (for a revision, everything before its first `<section>`), checked and
+  /// validated as far as read. Reading stops there: the rest is neither read, validated nor
+  /// reported, so ask for this only for bytes already proven sound (by their digest).
+  func readHead(_ data: Data, as kind: SchemaName, displayPath: String, before boundary: String) throws
+    -> XML.Element
+  {
+    let builder = HeadBuilder(before: boundary)
+    try read(data, as: kind, displayPath: displayPath, into: builder)
+    guard let head = builder.head else {
+      throw DiagnosticsError(Diagnostic(file: displayPath, message: "the document is empty"))
+    }
+    return head
   }
 
   /// Parses bytes cut from a document this reader has already read and validated (such as a

@@ -154,6 +154,17 @@ final class TreeBuilder: XMLEventConsumer {
     stack[stack.count - 1].children.append(.text(text))
   }
 
+  /// The root as far as the document was read: the finished root, or the elements still open
+  /// closed where reading stopped.
+  var rootSoFar: XML.Element? {
+    root
+      ?? stack.reversed().reduce(nil) { child, element in
+        var element = element
+        if let child { element.children.append(.element(child)) }
+        return element
+      }
+  }
+
   func end(at offset: Int) {
     guard let element = stack.popLast() else { return }
     if let takes, takes(element, stack.count) { return }
@@ -162,5 +173,40 @@ final class TreeBuilder: XMLEventConsumer {
     } else {
       stack[stack.count - 1].children.append(.element(element))
     }
+  }
+}
+
+/// Builds a document's head: the root element with its children before the first one named
+/// `boundary`, and all they hold. Satisfied at that child's start tag, so reading stops there.
+final class HeadBuilder: XMLEventConsumer {
+  private let tree: TreeBuilder
+  private let boundary: String
+  private var depth = 0
+  private(set) var isSatisfied = false
+
+  init(before boundary: String, columns: Bool = false) {
+    self.boundary = boundary
+    self.tree = TreeBuilder(columns: columns)
+  }
+
+  /// The root with the children read; nil before the root element.
+  var head: XML.Element? { tree.rootSoFar }
+
+  var wantsColumns: Bool { tree.wantsColumns }
+
+  func start(_ element: XML.Element, endingAt offset: Int) -> Bool {
+    if depth == 1, element.name == boundary {
+      isSatisfied = true
+      return false
+    }
+    depth += 1
+    return tree.start(element, endingAt: offset)
+  }
+
+  func text(_ text: String) { tree.text(text) }
+
+  func end(at offset: Int) {
+    depth -= 1
+    tree.end(at: offset)
   }
 }
