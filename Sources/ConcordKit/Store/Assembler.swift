@@ -93,8 +93,7 @@ public struct Assembler: Sendable {
 
   /// Writes a revision and returns the SHA-256 of what it wrote.
   private func write(_ declaration: Declaration, store: RevisionStore) throws -> String {
-    let text = try DeclarationWriter().xml(declaration)
-    let data = Data(text.utf8)
+    let data = try DeclarationWriter().bytes(declaration)
     let path = store.path(of: declaration.revision)
     // What is written must read back valid: check before it reaches the disk.
     let problems = loader.reader.validate(data, as: .declaration, displayPath: path)
