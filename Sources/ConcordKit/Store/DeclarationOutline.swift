@@ -113,9 +113,7 @@ public final class DeclarationOutline: Sendable {
       decoded.append(DeclarationDecoding.paragraph(element))
       return true
     }
-    let problems = document.withUnsafeBytes {
-      LibXML2.parse($0, path: file, schema: nil, limits: reader.limits, into: builder)
-    }
+    let problems = reader.reread(document, displayPath: file, into: builder)
     if problems.isEmpty, decoded.count == indices.count {
       return Dictionary(uniqueKeysWithValues: zip(indices, decoded))
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Writes a revision in Concord's vocabulary (`Schemas/declaration.xsd`).
 ///
 /// The order of everything is fixed by the model (sections, paragraphs, options) or sorted
@@ -8,6 +10,11 @@ public struct DeclarationWriter: Sendable {
 
   /// The document's text; throws when a text holds a character XML cannot carry.
   public func xml(_ declaration: Declaration) throws -> String {
+    String(decoding: try bytes(declaration), as: UTF8.self)
+  }
+
+  /// The document's UTF-8 bytes, as a file holds them; throws as `xml` does.
+  public func bytes(_ declaration: Declaration) throws -> Data {
     var writer = XMLWriter()
     let languages = declaration.settings.languages
     writer.start(
@@ -59,7 +66,7 @@ public struct DeclarationWriter: Sendable {
       throw DiagnosticsError(
         Diagnostic(file: "Rev.\(declaration.revision)", message: problem))
     }
-    return writer.output
+    return writer.data
   }
 
   private func writeSettings(_ settings: Settings, to writer: inout XMLWriter) {

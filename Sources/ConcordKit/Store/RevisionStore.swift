@@ -146,7 +146,7 @@ public struct RevisionStore: Sendable {
   /// The bytes of a revision as Concord writes it, checked against the schema before they
   /// reach the disk.
   public func encode(_ declaration: Declaration) throws -> Data {
-    let data = Data(try DeclarationWriter().xml(declaration).utf8)
+    let data = try DeclarationWriter().bytes(declaration)
     let problems = reader.validate(data, as: .declaration, displayPath: path(of: declaration.revision))
     guard problems.isEmpty else { throw DiagnosticsError(problems) }
     return data
