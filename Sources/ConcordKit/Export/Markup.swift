@@ -47,7 +47,8 @@ struct Markup: Hashable, Sendable {
 ///
 /// Time and memory are linear in the size of the output.
 struct MarkupSerializer {
-  /// The one dialect left: empty elements as `<x/>`, with an XML declaration.
+  /// Empty elements as `<x/>`, with an XML declaration: the one dialect since HTML pages are
+  /// written by `HTMLWriter`; kept so that the Akoma Ntoso and DOCX formatters call as before.
   enum Dialect {
     case xml
   }
