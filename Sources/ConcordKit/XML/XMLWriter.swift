@@ -109,23 +109,7 @@ public struct XMLWriter {
   /// `text` with `& < >` (and in attribute values `" \n \t`) escaped; characters XML cannot
   /// carry are left out and handed to `refused`. Shared by every writer of XML and HTML.
   static func escape(_ text: String, quote: Bool, refused: (Unicode.Scalar) -> Void) -> String {
-    if !needsEscaping(text) { return text }
-    var result = ""
-    result.reserveCapacity(text.utf8.count)
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "&": result += "&amp;"
-      case "<": result += "&lt;"
-      case ">": result += "&gt;"
-      case "\"" where quote: result += "&quot;"
-      case "\n" where quote: result += "&#10;"
-      case "\t" where quote: result += "&#9;"
-      case "\r": result += "&#13;"
-      default:
-        if isAllowed(scalar) { result.unicodeScalars.append(scalar) } else { refused(scalar) }
-      }
-    }
-    return result
+    Escaping.escape(text, quote ? .attribute : .text, refused: refused)
   }
 
   /// Whether any byte of `text` could need escaping or be refused: markup characters,
