@@ -91,6 +91,7 @@ struct RoundMerger: Sendable {
     }
     guard problems.isEmpty else { throw DiagnosticsError(problems) }
     Numbering.apply(to: &next)
+    next.recordCounts()
     return next
   }
 

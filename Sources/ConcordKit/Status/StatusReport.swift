@@ -13,12 +13,15 @@ public struct StatusReport: Sendable {
     public var open: Int
 
     public init(_ declaration: Declaration) {
-      revision = declaration.revision
-      let statuses = declaration.paragraphs.map(\.status)
-      draft = statuses.filter { $0 == .draft }.count
-      agreed = statuses.filter { $0 == .agreed }.count
-      agreedAdReferendum = statuses.filter { $0 == .agreedAdReferendum }.count
-      open = statuses.filter { $0 == .open }.count
+      self.init(revision: declaration.revision, counts: StatusCounts(declaration.paragraphs))
+    }
+
+    public init(revision: Int, counts: StatusCounts) {
+      self.revision = revision
+      draft = counts.draft
+      agreed = counts.agreed
+      agreedAdReferendum = counts.agreedAdReferendum
+      open = counts.open
     }
 
     public var total: Int { draft + agreed + agreedAdReferendum + open }
@@ -29,6 +32,20 @@ public struct StatusReport: Sendable {
     self.declaration = declaration
     self.convergence = history.filter { $0.revision <= declaration.revision }
       .sorted { $0.revision < $1.revision }.map(Convergence.init)
+  }
+
+  /// The report from the revision alone, when its history records every revision's counts
+  /// (as every revision Concord writes does); nil otherwise.
+  public init?(declaration: Declaration) {
+    let entries = declaration.history.filter { $0.revision <= declaration.revision }
+    var rows: [Convergence] = []
+    for entry in entries {
+      guard let counts = entry.counts else { return nil }
+      rows.append(Convergence(revision: entry.revision, counts: counts))
+    }
+    guard rows.map(\.revision) == Array(0...declaration.revision) else { return nil }
+    self.declaration = declaration
+    self.convergence = rows
   }
 
   /// Participants who took a stance in the round behind this revision, in protocol order.
@@ -71,8 +88,11 @@ extension StatusReport {
   ) throws -> StatusReport {
     let store = RevisionStore(workspacePath: path, reader: reader)
     let wanted = try store.resolve(revision.map(RevisionReference.number))
-    let earlier = try store.revisions().filter { $0 < wanted }.map(store.load)
     let declaration = try store.load(wanted)
+    // The convergence comes from the revision's own history; only files written without
+    // counts make the earlier revisions be read.
+    if let report = StatusReport(declaration: declaration) { return report }
+    let earlier = try store.revisions().filter { $0 < wanted }.map(store.load)
     return StatusReport(declaration: declaration, history: earlier + [declaration])
   }
 }

@@ -9,7 +9,7 @@ import Foundation
 struct AssemblyPlan {
   /// The revisions on disk, Rev.0 to the latest.
   var existing: [Int]
-  /// The latest revision on disk, decoded.
+  /// The latest revision on disk: decoded when a round is due, else its head alone.
   var latest: Declaration?
   /// The revisions to write, in order, with their bytes (empty bytes when not encoded).
   var due: [(declaration: Declaration, bytes: Data)]
@@ -22,25 +22,26 @@ struct AssemblyPlan {
     for workspace: Workspace, store: RevisionStore, until: Int? = nil, date: String? = nil,
     encoding: Bool = true, progress: ProgressHandler? = nil
   ) throws -> AssemblyPlan {
-    let existing = try store.sequence()
+    progress?("checking the revisions")
+    let chain = try RevisionChain(store)
     var warnings: [Diagnostic] = []
+    for link in chain.links {
+      warnings += try ProvenanceCheck(workspace: workspace, store: store).check(link.head)
+    }
+    // The latest revision is decoded whole only when a round is due to be merged into it.
     var latest: Declaration?
-    // The SHA-256 of the latest revision's file: the next revision's provenance names it.
-    var latestDigest: String?
-    for number in existing {
-      progress?("checking Rev.\(number)")
-      let (declaration, sha256) = try store.loadWithDigest(number)
-      warnings += try ProvenanceCheck(workspace: workspace, store: store).check(
-        declaration, previousDigest: latestDigest)
-      latest = declaration
-      latestDigest = sha256
+    var latestFile: InputDigest?
+    if let last = chain.links.last {
+      if last.head.revision < (until ?? Int.max), workspace.round(last.head.revision + 1) != nil {
+        progress?("reading Rev.\(last.head.revision)")
+        latest = try store.load(last.head.revision)
+      } else {
+        latest = last.head
+      }
+      latestFile = InputDigest(
+        kind: .revision, path: RevisionStore.relativePath(of: last.head.revision), sha256: last.sha256)
     }
     var due: [(declaration: Declaration, bytes: Data)] = []
-    var latestFile: InputDigest?
-    if let latest, let latestDigest {
-      latestFile = InputDigest(
-        kind: .revision, path: RevisionStore.relativePath(of: latest.revision), sha256: latestDigest)
-    }
     _ = try Negotiation(workspace).revisions(
       after: latest, latestFile: latestFile, until: until, date: date, progress: progress
     ) { revision in
@@ -54,7 +55,8 @@ struct AssemblyPlan {
         kind: .revision, path: RevisionStore.relativePath(of: revision.revision),
         sha256: Digest.sha256(bytes))
     }
-    return AssemblyPlan(existing: existing, latest: latest, due: due, warnings: warnings)
+    return AssemblyPlan(
+      existing: chain.links.map(\.head.revision), latest: latest, due: due, warnings: warnings)
   }
 }
 
@@ -65,8 +67,8 @@ struct ProvenanceCheck {
   let workspace: Workspace
   let store: RevisionStore
 
-  /// - Parameter previousDigest: the SHA-256 of the revision before it, as read from disk.
-  func check(_ declaration: Declaration, previousDigest: String?) throws -> [Diagnostic] {
+  /// (That each revision follows from the file before it, `RevisionChain` checks.)
+  func check(_ declaration: Declaration) throws -> [Diagnostic] {
     let revision = declaration.revision
     let kinds: Set<InputDigest.Kind> = revision == 0 ? [.clauses] : [.positions]
     let recorded = digests(declaration.provenance.filter { kinds.contains($0.kind) })
@@ -85,11 +87,6 @@ struct ProvenanceCheck {
     }
     for path in now.keys.sorted() where recorded[path] == nil {
       report(path, "added after Rev.\(revision) was assembled without it; \(advice)")
-    }
-    if revision > 0, let previous = declaration.provenance.first(where: { $0.kind == .revision }),
-      previous.sha256 != previousDigest
-    {
-      report(previous.path, "differs from the file Rev.\(revision) was assembled from")
     }
     guard errors.isEmpty else { throw DiagnosticsError(errors) }
     return settingsWarnings(declaration)

@@ -13,7 +13,8 @@ public struct DeclarationWriter: Sendable {
     String(decoding: try bytes(declaration), as: UTF8.self)
   }
 
-  /// The document's UTF-8 bytes, as a file holds them; throws as `xml` does.
+  /// The document's UTF-8 bytes, as a file holds them, sealed with their digest
+  /// (`ContentDigest`); throws as `xml` does.
   public func bytes(_ declaration: Declaration) throws -> Data {
     var writer = XMLWriter()
     let languages = declaration.settings.languages
@@ -22,6 +23,7 @@ public struct DeclarationWriter: Sendable {
       [
         ("xmlns", XML.concordNamespace), ("workspace", declaration.settings.id),
         ("revision", String(declaration.revision)), ("date", declaration.date),
+        ("digest", ContentDigest.placeholder),
       ])
     writeSettings(declaration.settings, to: &writer)
     writer.start("participants")
@@ -40,7 +42,7 @@ public struct DeclarationWriter: Sendable {
         [
           ("n", String(entry.revision)), ("date", entry.date),
           ("participants", entry.participants.isEmpty ? nil : entry.participants.joined(separator: " ")),
-        ])
+        ] + Self.attributes(entry.counts))
     }
     writer.end()
     if declaration.provenance.isEmpty {
@@ -66,7 +68,7 @@ public struct DeclarationWriter: Sendable {
       throw DiagnosticsError(
         Diagnostic(file: "Rev.\(declaration.revision)", message: problem))
     }
-    return writer.data
+    return ContentDigest.sealed(writer.data)
   }
 
   private func writeSettings(_ settings: Settings, to writer: inout XMLWriter) {
@@ -136,5 +138,14 @@ public struct DeclarationWriter: Sendable {
         ])
     }
     writer.end()
+  }
+
+  /// A history entry's counts as attributes (none when it has none).
+  private static func attributes(_ counts: StatusCounts?) -> [(String, String?)] {
+    guard let counts else { return [] }
+    return [
+      ("draft", String(counts.draft)), ("agreed", String(counts.agreed)),
+      ("agreed-ad-ref", String(counts.agreedAdReferendum)), ("open", String(counts.open)),
+    ]
   }
 }

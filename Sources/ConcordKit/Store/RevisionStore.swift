@@ -70,12 +70,20 @@ public struct RevisionStore: Sendable {
   }
 
   /// The revision a reference names among those on disk (latest when nil).
+  ///
+  /// In a workspace (a folder with `workspace.xml`) the revisions are checked as a chain
+  /// first (`RevisionChain`): a gap, a planted, renamed or edited revision stops every
+  /// command that reads them. A bare folder of revision files is read as it is.
   public func resolve(_ reference: RevisionReference?) throws -> Int {
     guard FileSystem.isDirectory(workspacePath) else {
       throw DiagnosticsError(Diagnostic(file: workspacePath, message: "not a workspace folder"))
     }
-    return try (reference ?? .latest(back: 0)).resolve(among: revisions(), workspace: workspacePath)
+    let numbers = try isWorkspace ? RevisionChain(self).links.map(\.head.revision) : revisions()
+    return try (reference ?? .latest(back: 0)).resolve(among: numbers, workspace: workspacePath)
   }
+
+  /// Whether the folder is a workspace (it has `workspace.xml`), whose revisions form a chain.
+  public var isWorkspace: Bool { FileSystem.isRegularFile(FileSystem.join(workspacePath, "workspace.xml")) }
 
   // MARK: - Reading
 
@@ -101,7 +109,7 @@ public struct RevisionStore: Sendable {
 
   /// A revision file holds the revision its name gives (a copy of `rev-1.xml` saved as
   /// `rev-2.xml` is not Rev.2).
-  private func numbered(_ declaration: Declaration, _ revision: Int) throws -> Declaration {
+  func numbered(_ declaration: Declaration, _ revision: Int) throws -> Declaration {
     guard declaration.revision == revision else {
       throw DiagnosticsError(
         Diagnostic(

@@ -41,10 +41,18 @@ public struct Validator: Sendable {
     report.diagnostics += revisions.diagnostics
     // What positions refer to is judged by the merge, which needs every file read and at
     // least one member; a place a cross-check already reported is not reported again.
-    guard let workspace = reading.workspace, reading.isComplete,
-      workspace.participants.contains(where: \.isMember), revisions.diagnostics.isEmpty
-    else { return }
     let reported = Set(report.diagnostics.map(Place.init))
+    guard let workspace = reading.workspace, reading.isComplete,
+      workspace.participants.contains(where: \.isMember)
+    else {
+      // The revisions can still be checked as a chain.
+      do {
+        if store.isWorkspace { _ = try RevisionChain(store) }
+      } catch {
+        report.diagnostics += DiagnosticsError.diagnostics(of: error, file: path)
+      }
+      return
+    }
     do {
       report.diagnostics += try AssemblyPlan.make(for: workspace, store: store, encoding: false).warnings
     } catch {
