@@ -19,7 +19,9 @@ struct Concord: ParsableCommand {
       revisions/rev-<n>.xml (written by `concord assemble`).
       """,
     version: "0.1.0",
-    subcommands: [Init.self, Validate.self, Assemble.self, Status.self, Diff.self, Export.self])
+    subcommands: [
+      Init.self, Validate.self, Assemble.self, Status.self, Diff.self, Export.self, Verify.self,
+    ])
 
   /// Usage errors exit with status 2, as the command-line contract says (ArgumentParser's
   /// default is 64).
