@@ -16,7 +16,9 @@ struct CrossChecks {
     checkRounds(clauseIDs: paragraphIDs)
   }
 
-  /// Every `xml:lang` must be one of the workspace's languages.
+  /// Every `xml:lang` must be one of the workspace's languages, and an element holds one text
+  /// (title, subject, name, heading, clause or proposal text) per language: a second one
+  /// would silently replace the first.
   mutating func checkLanguages(in documents: [(file: String, root: XML.Element)]) {
     let declared = Set(workspace.settings.languages)
     func walk(_ element: XML.Element, file: String) {
@@ -25,7 +27,15 @@ struct CrossChecks {
           "language \"\(language)\" is not one of the workspace's languages (\(workspace.settings.languages.joined(separator: " "))); declare it in workspace.xml",
           at: element.location(in: file))
       }
-      for child in element.elements { walk(child, file: file) }
+      var seen: Set<[String]> = []
+      for child in element.elements {
+        if let language = child.language, !seen.insert([child.name, language]).inserted {
+          report(
+            "a second <\(child.name)> in \"\(language)\" in this <\(element.name)>: one per language (the first would be lost)",
+            at: child.location(in: file))
+        }
+        walk(child, file: file)
+      }
     }
     for document in documents { walk(document.root, file: document.file) }
   }
@@ -95,6 +105,11 @@ struct CrossChecks {
         if clause.texts[base] == nil {
           report("clause \"\(clause.id)\" has no text in the base language \"\(base)\"", at: clause.location)
         }
+        for language in blank(clause.texts) {
+          report(
+            "clause \"\(clause.id)\" has an empty text in \"\(language)\": write the text",
+            at: clause.location)
+        }
       }
     }
     return Set(clauseAt.keys)
@@ -153,7 +168,6 @@ struct CrossChecks {
         at: positions.location)
       return
     }
-    let base = workspace.settings.baseLanguage
     var stanceAt: [String: SourceLocation] = [:]
     for stance in positions.stances {
       // An insertion reusing a paragraph's id is reported as such below, not as a second stance.
@@ -169,32 +183,61 @@ struct CrossChecks {
           at: stance.location)
       }
       stanceAt[stance.paragraph] = stance.location
-      switch stance.action {
-      case .insert(_, let texts):
-        if known.contains(stance.paragraph) || sections.contains(stance.paragraph) {
-          report(
-            "insert id \"\(stance.paragraph)\" is already the id of a paragraph or section",
-            at: stance.location)
-        } else if let first = inserted[stance.paragraph] ?? newIDs[stance.paragraph] {
-          report("duplicate insert id \"\(stance.paragraph)\", first used at \(first)", at: stance.location)
-        } else {
-          newIDs[stance.paragraph] = stance.location
-          inserted[stance.paragraph] = stance.location
-        }
-        if texts[base] == nil {
-          report("the insertion has no text in the base language \"\(base)\"", at: stance.location)
-        }
-      default:
-        if case .amend(let texts) = stance.action, texts[base] == nil {
-          report("the amendment has no text in the base language \"\(base)\"", at: stance.location)
-        }
-        if case .withdraw(.number(1)) = stance.action {
-          report(
-            "option 1 is the current text and cannot be withdrawn; withdraw your own proposal by its number, or option=\"delete\"",
-            at: stance.location)
-        }
+      if case .insert = stance.action {
+        checkInsertion(stance, known: known, sections: sections, inserted: &inserted, newIDs: &newIDs)
+      } else {
+        checkProposal(stance)
       }
     }
+  }
+
+  private mutating func checkInsertion(
+    _ stance: Stance, known: Set<String>, sections: Set<String>,
+    inserted: inout [String: SourceLocation], newIDs: inout [String: SourceLocation]
+  ) {
+    guard case .insert(_, let texts) = stance.action else { return }
+    if known.contains(stance.paragraph) || sections.contains(stance.paragraph) {
+      report(
+        "insert id \"\(stance.paragraph)\" is already the id of a paragraph or section", at: stance.location)
+    } else if let first = inserted[stance.paragraph] ?? newIDs[stance.paragraph] {
+      report("duplicate insert id \"\(stance.paragraph)\", first used at \(first)", at: stance.location)
+    } else {
+      newIDs[stance.paragraph] = stance.location
+      inserted[stance.paragraph] = stance.location
+    }
+    let base = workspace.settings.baseLanguage
+    if texts[base] == nil {
+      report("the insertion has no text in the base language \"\(base)\"", at: stance.location)
+    }
+    for language in blank(texts) {
+      report(
+        "the insertion's text in \"\(language)\" is empty: write the new paragraph's text",
+        at: stance.location)
+    }
+  }
+
+  private mutating func checkProposal(_ stance: Stance) {
+    let base = workspace.settings.baseLanguage
+    if case .amend(let texts) = stance.action {
+      if texts[base] == nil {
+        report("the amendment has no text in the base language \"\(base)\"", at: stance.location)
+      }
+      for language in blank(texts) {
+        report(
+          "the amendment's text in \"\(language)\" is empty: write the full new text, or propose <delete>",
+          at: stance.location)
+      }
+    }
+    if case .withdraw(.number(1)) = stance.action {
+      report(
+        "option 1 is the current text and cannot be withdrawn; withdraw your own proposal by its number, or option=\"delete\"",
+        at: stance.location)
+    }
+  }
+
+  /// The languages whose text says nothing (white space, or `<parties/>` alone).
+  private func blank(_ texts: [String: ClauseText]) -> [String] {
+    texts.filter(\.value.isBlank).map(\.key).sorted()
   }
 
   private mutating func report(_ message: String, at location: SourceLocation) {

@@ -84,10 +84,12 @@ enum EmbeddedSchemas {
         </xs:restriction>
       </xs:simpleType>
 
+      <!-- Some text other than white space, over as many lines as it likes ("." would stop at a
+           line break: [\s\S] does not). -->
       <xs:simpleType name="NonEmptyString">
         <xs:restriction base="xs:string">
           <xs:minLength value="1"/>
-          <xs:pattern value=".*\S.*"/>
+          <xs:pattern value="[\s\S]*\S[\s\S]*"/>
         </xs:restriction>
       </xs:simpleType>
 

@@ -63,6 +63,14 @@ struct MessageWording {
     text = text.replacingOccurrences(of: "{\(XML.concordNamespace)}", with: "")
     text = text.replacingOccurrences(of: "{\(XML.xmlNamespace)}", with: "xml:")
     text = text.replacingOccurrences(of: "Schemas validity error : ", with: "")
+    // A text that is only white space fails the one pattern that asks for some text; the
+    // value libxml2 quotes (blanks, line breaks folded) would only look valid.
+    if let facet = text.range(of: #": [facet 'pattern'] The value '"#),
+      text.hasSuffix(#"' is not accepted by the pattern '[\s\S]*\S[\s\S]*'."#)
+    {
+      return text[..<facet.lowerBound]
+        + ": the text is empty or only white space; write the text, or leave the element out"
+    }
     guard let limits else { return text }
     if text.contains("Excessive depth in document") {
       let cap = min(limits.maxDepth, Limits.parserMaxDepth)
