@@ -51,6 +51,16 @@ public enum Harness {
     } catch {
       fatalError("a revision merged from accepted positions is not valid: \(error)")
     }
+    // The merge may not depend on the order its position files and stances are read in.
+    var generator = SeededOrder(
+      seed: UInt64(bytes.count) &* 0x9E37_79B9_7F4A_7C15 &+ UInt64(bytes.first ?? 0))
+    var shuffled = workspace.rounds[k - 1]
+    shuffled.positions.shuffle(using: &generator)
+    for index in shuffled.positions.indices { shuffled.positions[index].stances.shuffle(using: &generator) }
+    guard
+      let again = try? Negotiation(workspace).revision(after: example.revisions[k - 1], round: shuffled),
+      (try? DeclarationWriter().xml(again)) == written
+    else { fatalError("the merge depends on the order its positions and stances are read in") }
   }
 
   /// A revision file: read, validate, decode, write back. What is written must be valid and
@@ -190,4 +200,19 @@ public enum Harness {
     }
     return (workspace, revisions)
   }()
+}
+
+/// SplitMix64: a reproducible order for the shuffles of one fuzz input.
+struct SeededOrder: RandomNumberGenerator {
+  var state: UInt64
+
+  init(seed: UInt64) { state = seed }
+
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
 }

@@ -118,6 +118,8 @@ private struct ParagraphMerge {
   /// nil when the paragraph was deleted.
   var result: Paragraph? { deleted ? nil : paragraph }
   private var deleted = false
+  /// The paragraph as Rev.k-1 has it: what every stance of the round refers to.
+  private var before: Paragraph?
 
   init(
     paragraph: Paragraph, round: Int, settings: Settings, members: Set<String>,
@@ -130,11 +132,17 @@ private struct ParagraphMerge {
     self.order = order
   }
 
+  /// Every stance of the round is judged against the paragraph as Rev.k-1 has it, and
+  /// withdrawals take effect after the others, so the result never depends on the order the
+  /// stances are read in: a member may support an option another withdraws in the same round
+  /// (the option is then gone, and the paragraph cannot resolve to it this round).
   mutating func apply(_ stances: [(code: String, stance: Stance)]) {
     let before = paragraph
+    self.before = before
     paragraph.stances = stances.map { code, stance in record(stance, by: code) }
     var supported: [String: OptionReference] = [:]
     var newProposal = false
+    var withdrawals: [(code: String, option: OptionReference, stance: Stance)] = []
 
     for (code, stance) in stances {
       guard members.contains(code) else {
@@ -160,7 +168,7 @@ private struct ParagraphMerge {
         }
       case .withdraw(let option):
         guard exists(option, stance) else { continue }
-        withdraw(code, from: option, stance)
+        withdrawals.append((code, option, stance))
       case .amend(let texts):
         let (reference, isNew) = propose(texts, by: code)
         supported[code] = reference
@@ -179,6 +187,7 @@ private struct ParagraphMerge {
         break
       }
     }
+    for (code, option, stance) in withdrawals { withdraw(code, from: option, stance) }
     if newProposal { consolidate() }
     sortOptions()
     let order = self.order
@@ -193,7 +202,7 @@ private struct ParagraphMerge {
       paragraph.status = paragraph.reservations.isEmpty ? .agreed : .agreedAdReferendum
       return
     }
-    guard let winner = resolution(supported) else {
+    guard let winner = resolution(supported), paragraph.option(winner) != nil else {
       paragraph.status = .open
       return
     }
@@ -291,15 +300,15 @@ private struct ParagraphMerge {
   }
 
   private mutating func withdraw(_ code: String, from reference: OptionReference, _ stance: Stance) {
-    guard let index = paragraph.options.firstIndex(where: { $0.reference == reference }),
-      paragraph.options[index].sponsors.contains(code)
-    else {
+    guard (before ?? paragraph).option(reference)?.sponsors.contains(code) == true else {
       problems.append(
         Diagnostic(
           "\(code) withdraws option \(reference) of \"\(paragraph.id)\", but is not among its sponsors",
           at: stance.location))
       return
     }
+    // Gone already: a consolidated option goes with the options it combines.
+    guard let index = paragraph.options.firstIndex(where: { $0.reference == reference }) else { return }
     paragraph.options[index].sponsors.removeAll { $0 == code }
     guard paragraph.options[index].sponsors.isEmpty, reference != .current else { return }
     paragraph.options.remove(at: index)
@@ -311,8 +320,9 @@ private struct ParagraphMerge {
   // MARK: - Helpers
 
   private mutating func exists(_ reference: OptionReference, _ stance: Stance) -> Bool {
-    if paragraph.option(reference) != nil { return true }
-    let available = paragraph.options.map { $0.reference.description }.joined(separator: ", ")
+    let table = before ?? paragraph
+    if table.option(reference) != nil { return true }
+    let available = table.options.map { $0.reference.description }.joined(separator: ", ")
     problems.append(
       Diagnostic(
         "paragraph \"\(paragraph.id)\" has no option \(reference) in Rev.\(round - 1) (options: \(available))",
