@@ -89,7 +89,7 @@ struct RoundMerger: Sendable {
       }
       next.sections[s].paragraphs = paragraphs
     }
-    guard problems.isEmpty else { throw DiagnosticsError(problems) }
+    guard problems.isEmpty else { throw DiagnosticsError(problems.cappedPerFile()) }
     Numbering.apply(to: &next)
     next.recordCounts()
     return next

@@ -58,7 +58,7 @@ public struct Validator: Sendable {
     } catch {
       report.diagnostics += DiagnosticsError.diagnostics(of: error, file: path).filter {
         !reported.contains(Place($0))
-      }
+      }.cappedPerFile()
     }
   }
 }

@@ -29,9 +29,10 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
       message: message)
   }
 
+  /// One line, safe for a terminal whatever the file name or the message quotes.
   public var description: String {
-    let place = line > 0 ? "\(file):\(line):\(max(column, 1))" : file
-    return "\(place): \(severity.rawValue): \(message)"
+    let place = line > 0 ? "\(file.terminalSafe):\(line):\(max(column, 1))" : file.terminalSafe
+    return "\(place): \(severity.rawValue): \(message.terminalSafe)"
   }
 }
 
@@ -65,6 +66,28 @@ public struct DiagnosticsError: Error, Sendable, CustomStringConvertible {
     if let error = error as? DiagnosticsError { return error.diagnostics }
     if let diagnostic = error as? Diagnostic { return [diagnostic] }
     return [Diagnostic(file: file, message: "\(error)")]
+  }
+}
+
+extension [Diagnostic] {
+  /// At most `limit` diagnostics for each file, then one note saying how many more there
+  /// are: a file with half a million bad references is reported by its first ones.
+  func cappedPerFile(_ limit: Int = 100) -> [Diagnostic] {
+    var counts: [String: Int] = [:]
+    var kept: [Diagnostic] = []
+    for diagnostic in self {
+      counts[diagnostic.file, default: 0] += 1
+      if counts[diagnostic.file, default: 0] <= limit { kept.append(diagnostic) }
+    }
+    var noted: Set<String> = []
+    for diagnostic in self
+    where (counts[diagnostic.file] ?? 0) > limit && noted.insert(diagnostic.file).inserted {
+      kept.append(
+        Diagnostic(
+          file: diagnostic.file, severity: .note,
+          message: "\((counts[diagnostic.file] ?? 0) - limit) more problems in this file are not shown"))
+    }
+    return kept
   }
 }
 

@@ -69,7 +69,9 @@ public struct WorkspaceLoader: Sendable {
     checks.checkNames(in: membersRoot, file: FileSystem.join(path, Self.membersFile))
     checks.run()
     return Reading(
-      workspace: workspace, diagnostics: (files.diagnostics + checks.diagnostics).removingRepeats(),
+      workspace: workspace,
+      // A reader stops at 100 errors a document; the cross-checks stop at 100 a file too.
+      diagnostics: (files.diagnostics + checks.diagnostics.cappedPerFile()).removingRepeats(),
       isComplete: isComplete)
   }
 }

@@ -68,6 +68,20 @@ enum EmbeddedSchemas {
         </xs:restriction>
       </xs:simpleType>
 
+      <!-- Numbers in Concord's files are bounded, so that every one fits the integers Concord
+           reads them into (a round 99999999999999999999 is refused, not read as 0). -->
+      <xs:simpleType name="Number">
+        <xs:restriction base="xs:nonNegativeInteger">
+          <xs:maxInclusive value="999999999"/>
+        </xs:restriction>
+      </xs:simpleType>
+
+      <xs:simpleType name="PositiveNumber">
+        <xs:restriction base="xs:positiveInteger">
+          <xs:maxInclusive value="999999999"/>
+        </xs:restriction>
+      </xs:simpleType>
+
       <!-- An option of a paragraph: 1 is its current text; "delete" is deletion. -->
       <xs:simpleType name="OptionReference">
         <xs:restriction base="xs:token">
@@ -179,7 +193,7 @@ enum EmbeddedSchemas {
       </xs:simpleType>
 
       <xs:simpleType name="OptionNumberList">
-        <xs:list itemType="xs:positiveInteger"/>
+        <xs:list itemType="c:PositiveNumber"/>
       </xs:simpleType>
 
       <xs:simpleType name="ParagraphNumber">
@@ -212,7 +226,7 @@ enum EmbeddedSchemas {
         <xs:attribute name="n" type="c:OptionReference" use="required"/>
         <xs:attribute name="sponsors" type="c:SponsorList"/>
         <!-- the round that put it on the table -->
-        <xs:attribute name="round" type="xs:nonNegativeInteger"/>
+        <xs:attribute name="round" type="c:Number"/>
         <!-- a consolidated option: the options whose edits it applies together -->
         <xs:attribute name="combines" type="c:OptionNumberList"/>
       </xs:complexType>
@@ -228,14 +242,14 @@ enum EmbeddedSchemas {
         <xs:simpleContent>
           <xs:extension base="xs:string">
             <xs:attribute name="participant" type="c:ParticipantCode" use="required"/>
-            <xs:attribute name="round" type="xs:positiveInteger" use="required"/>
+            <xs:attribute name="round" type="c:PositiveNumber" use="required"/>
           </xs:extension>
         </xs:simpleContent>
       </xs:complexType>
 
       <!-- A revision in which the paragraph's text changed, and whose proposals changed it. -->
       <xs:complexType name="Change">
-        <xs:attribute name="revision" type="xs:nonNegativeInteger" use="required"/>
+        <xs:attribute name="revision" type="c:Number" use="required"/>
         <xs:attribute name="by" type="c:ParticipantList"/>
       </xs:complexType>
 
@@ -253,7 +267,7 @@ enum EmbeddedSchemas {
         <xs:attribute name="number" type="c:ParagraphNumber"/>
         <xs:attribute name="status" type="c:ParagraphStatus" use="required"/>
         <!-- the revision in which the paragraph first appeared -->
-        <xs:attribute name="since" type="xs:nonNegativeInteger" use="required"/>
+        <xs:attribute name="since" type="c:Number" use="required"/>
         <!-- an inserted paragraph that has not yet been agreed: numbered 12bis, 12ter, … -->
         <xs:attribute name="inserted" type="xs:boolean" default="false"/>
       </xs:complexType>
@@ -274,15 +288,15 @@ enum EmbeddedSchemas {
                 <xs:sequence>
                   <xs:element name="revision" maxOccurs="unbounded">
                     <xs:complexType>
-                      <xs:attribute name="n" type="xs:nonNegativeInteger" use="required"/>
+                      <xs:attribute name="n" type="c:Number" use="required"/>
                       <xs:attribute name="date" type="xs:date"/>
                       <!-- who sent positions in the round that produced it -->
                       <xs:attribute name="participants" type="c:ParticipantList"/>
                       <!-- its paragraphs by status, recorded when it was made -->
-                      <xs:attribute name="draft" type="xs:nonNegativeInteger"/>
-                      <xs:attribute name="agreed" type="xs:nonNegativeInteger"/>
-                      <xs:attribute name="agreed-ad-ref" type="xs:nonNegativeInteger"/>
-                      <xs:attribute name="open" type="xs:nonNegativeInteger"/>
+                      <xs:attribute name="draft" type="c:Number"/>
+                      <xs:attribute name="agreed" type="c:Number"/>
+                      <xs:attribute name="agreed-ad-ref" type="c:Number"/>
+                      <xs:attribute name="open" type="c:Number"/>
                     </xs:complexType>
                   </xs:element>
                 </xs:sequence>
@@ -313,7 +327,7 @@ enum EmbeddedSchemas {
             </xs:element>
           </xs:sequence>
           <xs:attribute name="workspace" type="c:Identifier" use="required"/>
-          <xs:attribute name="revision" type="xs:nonNegativeInteger" use="required"/>
+          <xs:attribute name="revision" type="c:Number" use="required"/>
           <xs:attribute name="date" type="xs:date"/>
           <!-- the SHA-256 of the file with this value written as 64 zeros: written by Concord, so
                that an edit of the file, the latest revision's included, is caught -->
@@ -426,8 +440,8 @@ enum EmbeddedSchemas {
             </xs:element>
           </xs:choice>
           <xs:attribute name="participant" type="c:ParticipantCode" use="required"/>
-          <xs:attribute name="round" type="xs:positiveInteger" use="required"/>
-          <xs:attribute name="answers" type="xs:nonNegativeInteger" use="required"/>
+          <xs:attribute name="round" type="c:PositiveNumber" use="required"/>
+          <xs:attribute name="answers" type="c:Number" use="required"/>
         </xs:complexType>
       </xs:element>
     </xs:schema>

@@ -99,7 +99,7 @@ import Testing
     Case(
       fixture: "positions/invalid-round-zero.xml",
       expected: [
-        "2:52: error: Element 'positions', attribute 'round': '0' is not a valid value of the atomic type 'xs:positiveInteger'."
+        "2:52: error: Element 'positions', attribute 'round': '0' is not a valid value of the atomic type 'PositiveNumber'."
       ]),
     Case(
       fixture: "positions/invalid-amend-without-text.xml",
