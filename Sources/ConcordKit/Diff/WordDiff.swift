@@ -36,34 +36,44 @@ struct WordDiff {
   static let heuristicBudget = 1 << 25
   /// Differences a search may try, past the exact budget, before it splits at its best point.
   static let heuristicCost = 64
-  /// The deepest any search goes: spending the exact budget takes fewer differences.
-  static let maxDepth = Int(Double(exactBudget).squareRoot()) + heuristicCost + 2
 
-  private let a: [Int]
-  private let b: [Int]
+  // Buffers valid for the length of `script(from:to:)`, read without bounds checks in the
+  // searches' inner loops.
+  private let a: UnsafeBufferPointer<Int>
+  private let b: UnsafeBufferPointer<Int>
+  /// The furthest-reaching paths of the forward and reverse searches by diagonal (`center` is
+  /// diagonal 0), shared by every search and all -1 between searches.
+  private let forward: UnsafeMutableBufferPointer<Int>
+  private let reverse: UnsafeMutableBufferPointer<Int>
+  private let center: Int
   private var edits: [Edit] = []
   private var exactLeft = WordDiff.exactBudget
   private var heuristicLeft = WordDiff.heuristicBudget
-  /// The furthest-reaching paths of the forward and reverse searches by diagonal (`center` is
-  /// diagonal 0), shared by every search and all -1 between searches.
-  private var forward: [Int]
-  private var reverse: [Int]
-  private let center: Int
 
   /// The edit script turning `old` into `new`: runs of one operation, adjacent runs of the same
   /// operation merged, and in each change the deletion before the insertion.
   static func script(from old: [Int], to new: [Int]) -> [Edit] {
-    var diff = WordDiff(a: old, b: new)
-    diff.run()
-    return diff.edits
+    let center = (old.count + new.count + 1) / 2 + 2
+    var forward = [Int](repeating: -1, count: 2 * center + 2)
+    var reverse = forward
+    return old.withUnsafeBufferPointer { a in
+      new.withUnsafeBufferPointer { b in
+        forward.withUnsafeMutableBufferPointer { forward in
+          reverse.withUnsafeMutableBufferPointer { reverse in
+            var diff = WordDiff(a: a, b: b, forward: forward, reverse: reverse, center: center)
+            diff.run()
+            return diff.edits
+          }
+        }
+      }
+    }
   }
 
-  private init(a: [Int], b: [Int]) {
-    self.a = a
-    self.b = b
-    center = min((a.count + b.count + 1) / 2, Self.maxDepth) + 2
-    forward = [Int](repeating: -1, count: 2 * center + 2)
-    reverse = forward
+  private init(
+    a: UnsafeBufferPointer<Int>, b: UnsafeBufferPointer<Int>, forward: UnsafeMutableBufferPointer<Int>,
+    reverse: UnsafeMutableBufferPointer<Int>, center: Int
+  ) {
+    (self.a, self.b, self.forward, self.reverse, self.center) = (a, b, forward, reverse, center)
   }
 
   // MARK: - Divide and conquer
@@ -117,7 +127,7 @@ struct WordDiff {
     while exactLeft > 0 || heuristicLeft > 0 {
       let exact = exactLeft > 0
       let (outcome, steps) = middleSnake(
-        x, y, depth: exact ? Self.maxDepth : Self.heuristicCost, allowance: exact ? exactLeft : heuristicLeft)
+        x, y, depth: exact ? Int.max : Self.heuristicCost, allowance: exact ? exactLeft : heuristicLeft)
       if exact { exactLeft -= steps } else { heuristicLeft -= steps }
       switch outcome {
       case .split(let splitX, let splitY): return (splitX, splitY)
@@ -144,7 +154,7 @@ struct WordDiff {
   /// instead (`.exhausted` when neither got anywhere). Both ranges are non-empty and their
   /// first and last tokens differ, so the point always splits the box into two smaller ones.
   /// Also returns the steps taken.
-  private mutating func middleSnake(
+  private func middleSnake(
     _ x: Range<Int>, _ y: Range<Int>, depth: Int, allowance: Int
   ) -> (Outcome, steps: Int) {
     let n = x.count
@@ -248,7 +258,7 @@ struct WordDiff {
   }
 
   /// Sets every entry a search up to difference `d` may have written back to -1.
-  private mutating func clear(through d: Int) {
+  private func clear(through d: Int) {
     let low = max(center - d - 2, 0)
     let high = min(center + d + 2, forward.count - 1)
     for index in low...high {
