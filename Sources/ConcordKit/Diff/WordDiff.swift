@@ -22,8 +22,8 @@ struct Edit: Hashable, Sendable {
 ///
 /// The cost is bounded the way git's xdiff bounds it (`xdl_split`, the `XDL_MAX_COST`
 /// heuristic). Every diagonal the searches visit and every token they compare is a step,
-/// counted against `exactBudget` (2²⁵ steps; D differences take about D² steps, so texts with
-/// up to some 5,000 differences, far beyond any real paragraph, are diffed minimally). Once it
+/// counted against `exactBudget` (2²⁴ steps; D differences take about D² steps, so texts with
+/// up to some 4,000 differences, far beyond any real paragraph, are diffed minimally). Once it
 /// is spent, each search stops after `heuristicCost` differences and splits its box at the
 /// furthest point either search reached (the most tokens consumed): the script stays exact
 /// but no longer minimal. Once `heuristicBudget` is spent too, each box left is one deletion
@@ -31,9 +31,9 @@ struct Edit: Hashable, Sendable {
 /// O(N + M + B), B the two budgets, and space O(N + M).
 struct WordDiff {
   /// Steps taken while the script is minimal.
-  static let exactBudget = 1 << 25
+  static let exactBudget = 1 << 24
   /// Steps taken after it, in searches cut short at `heuristicCost` differences.
-  static let heuristicBudget = 1 << 25
+  static let heuristicBudget = 1 << 24
   /// Differences a search may try, past the exact budget, before it splits at its best point.
   static let heuristicCost = 64
 
