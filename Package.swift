@@ -1,9 +1,10 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// Built and tested on Linux (Debian, Swift 6.3, libxml2 2.9): file locks, atomic writes and
+// terminal checks call Glibc directly. No other platform is claimed.
 let package = Package(
   name: "Concord",
-  platforms: [.macOS(.v13)],
   products: [
     .library(name: "ConcordKit", targets: ["ConcordKit"]),
     .executable(name: "concord", targets: ["concord"]),

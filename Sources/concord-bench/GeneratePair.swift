@@ -70,7 +70,7 @@ struct PairGenerator {
           id: "x", titles: [:], body: "x", languages: languages, baseLanguage: "en", subjects: [:]),
         participants: [], sections: [], rounds: [], inputs: [])
     try? FileManager.default.removeItem(atPath: folder)
-    var a = ZeroDraft.declaration(from: workspace)
+    var a = Negotiation(workspace).zeroDraft()
     for s in a.sections.indices {
       for p in a.sections[s].paragraphs.indices { a.sections[s].paragraphs[p].status = .agreed }
     }
@@ -98,7 +98,7 @@ struct PairGenerator {
             }
           }
           paragraph.options = [option]
-          paragraph.changes.append(Change(revision: 2, by: ["AAB"]))
+          paragraph.changes.append(ChangeRecord(revision: 2, by: ["AAB"]))
         }
         result.append(paragraph)
         if text.chance(inserted) {
@@ -111,7 +111,7 @@ struct PairGenerator {
             Paragraph(
               id: "new-\(newCount)", status: .agreed, since: 2,
               options: [ConcordKit.Option(reference: .current, sponsors: ["AAC"], round: 2, texts: texts)],
-              changes: [Change(revision: 2, by: ["AAC"])]))
+              changes: [ChangeRecord(revision: 2, by: ["AAC"])]))
         }
       }
       b.sections[s].paragraphs = result

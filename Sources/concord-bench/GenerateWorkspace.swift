@@ -115,13 +115,12 @@ struct WorkspaceGenerator {
       path: folder, settings: settings, participants: people, sections: sections, rounds: [], inputs: [])
     try save(workspace, to: folder)
 
-    var revision = ZeroDraft.declaration(from: workspace)
+    var revision = Negotiation(workspace).zeroDraft()
     for k in 1...max(rounds, 1) where rounds > 0 {
       let round = draw(round: k, against: revision, people: people, text: &text)
       try save(round, to: folder)
       workspace.rounds.append(round)
-      revision = try RoundMerger(previous: revision, round: round, settings: settings, participants: people)
-        .merge()
+      revision = try Negotiation(workspace).revision(after: revision) ?? revision
     }
     return workspace
   }

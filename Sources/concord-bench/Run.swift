@@ -1,7 +1,10 @@
 import ArgumentParser
 import ConcordKit
 import Foundation
-import Glibc
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// The benchmark: for each size, times Concord and its peers in the same run — validation
 /// against `xmllint --noout --schema`, diffing against `git diff --no-index
@@ -114,7 +117,8 @@ struct Run: ParsableCommand {
 
   /// Runs Concord and its peer once each to warm up (discarded), then in turn, so that a
   /// shared machine's drifting load weighs on both alike.
-  private func samples(_ concord: [String], _ peer: [String]) -> (concord: [Measurement], peer: [Measurement]) {
+  private func samples(_ concord: [String], _ peer: [String]) -> (concord: [Measurement], peer: [Measurement])
+  {
     _ = Measurement.of(concord)
     _ = Measurement.of(peer)
     var runs: (concord: [Measurement], peer: [Measurement]) = ([], [])

@@ -2,6 +2,12 @@ import ArgumentParser
 import ConcordKit
 import Foundation
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 @main
 struct Concord: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -13,11 +19,16 @@ struct Concord: ParsableCommand {
       revisions/rev-<n>.xml (written by `concord assemble`).
       """,
     version: "0.1.0",
-    subcommands: [Init.self, Validate.self, Assemble.self, Status.self, Diff.self, Export.self])
+    subcommands: [
+      Init.self, Validate.self, Assemble.self, Status.self, Diff.self, Export.self, Verify.self,
+    ])
 
   /// Usage errors exit with status 2, as the command-line contract says (ArgumentParser's
   /// default is 64).
   static func main() {
+    // A reader that goes away (`concord diff … | head`) is an EPIPE for `Console` to handle,
+    // not a signal that kills the process mid-write.
+    signal(SIGPIPE, SIG_IGN)
     do {
       var command = try parseAsRoot()
       try command.run()
@@ -49,27 +60,6 @@ struct SchemaOptions: ParsableArguments {
 
   func validate() throws {
     if let problem = Limits.environmentProblems.first { throw ValidationError(problem) }
-  }
-}
-
-/// Writes to standard error.
-enum Console {
-  static func error(_ text: String) {
-    FileHandle.standardError.write(Data((text + "\n").utf8))
-  }
-
-  static func report(_ diagnostics: [Diagnostic]) {
-    for diagnostic in diagnostics { error(diagnostic.description) }
-  }
-
-  /// Prints the diagnostics of a failed step and exits with status 1.
-  static func fail(_ error: Error) -> ExitCode {
-    if let error = error as? DiagnosticsError {
-      report(error.diagnostics)
-    } else {
-      Console.error("error: \(error)")
-    }
-    return ExitCode(1)
   }
 }
 

@@ -32,7 +32,7 @@ import Testing
   @Test func theInitTemplateIsAValidWorkspace() throws {
     let folder = try TemporaryFolder()
     let target = folder.path + "/new"
-    let written = try WorkspaceTemplate.create(at: target)
+    let written = try WorkspaceFolder.create(at: target)
     #expect(written.count == WorkspaceTemplate.files.count)
     let report = Validator().validate([target])
     #expect(report.diagnostics == [])
@@ -43,7 +43,7 @@ import Testing
     let folder = try TemporaryFolder()
     try folder.write("keep.txt", "mine")
     #expect {
-      try WorkspaceTemplate.create(at: folder.path)
+      try WorkspaceFolder.create(at: folder.path)
     } throws: { error in
       (error as? DiagnosticsError)?.description
         == "\(folder.path): error: folder is not empty; init only creates new workspaces"

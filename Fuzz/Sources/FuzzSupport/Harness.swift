@@ -37,11 +37,9 @@ public enum Harness {
     workspace.rounds[k - 1].positions.append(positions)
     var checks = CrossChecks(workspace: workspace)
     checks.run()
-    guard checks.diagnostics.isEmpty else { return }
-    let merger = RoundMerger(
-      previous: example.revisions[k - 1], round: workspace.rounds[k - 1],
-      settings: workspace.settings, participants: workspace.participants)
-    guard let next = try? merger.merge() else { return }
+    guard checks.diagnostics.isEmpty,
+      let next = try? Negotiation(workspace).revision(after: example.revisions[k - 1])
+    else { return }
     let written: String
     do {
       written = try DeclarationWriter().xml(next)
@@ -186,14 +184,10 @@ public enum Harness {
     let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
       .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     let path = root.appendingPathComponent("Drafts/sco-2025").path
-    guard let workspace = try? WorkspaceLoader(reader: reader).load(path),
-      let round = workspace.round(1)
-    else { return nil }
-    let rev0 = ZeroDraft.declaration(from: workspace)
-    let merger = RoundMerger(
-      previous: rev0, round: round, settings: workspace.settings,
-      participants: workspace.participants)
-    guard let rev1 = try? merger.merge() else { return nil }
-    return (workspace, [rev0, rev1])
+    guard let workspace = try? WorkspaceLoader(reader: reader).load(path) else { return nil }
+    guard let revisions = try? Negotiation(workspace).revisions(until: 1), revisions.count == 2 else {
+      return nil
+    }
+    return (workspace, revisions)
   }()
 }

@@ -3,13 +3,9 @@ import Foundation
 /// What `concord diff` compares: two declaration files, two revisions of a workspace, or what
 /// git hands an external diff driver.
 public struct DiffInputs: Hashable, Sendable {
-  /// One side of the comparison.
-  public enum Side: Hashable, Sendable {
-    case file(String)
-    case revision(workspace: String, RevisionReference)
-    /// No document: git's `/dev/null` for a file added or deleted.
-    case nothing
-  }
+  /// One side of the comparison; nil for no document (git's `/dev/null` for a file added or
+  /// deleted).
+  public typealias Side = DeclarationSource?
 
   public var old: Side
   public var new: Side
@@ -33,7 +29,8 @@ public struct DiffInputs: Hashable, Sendable {
     if FileSystem.isDirectory(first) {
       let old = arguments.count > 1 ? arguments[1] : "latest~1"
       let new = arguments.count > 2 ? arguments[2] : "latest"
-      self.init(old: try Self.side(old, in: first), new: try Self.side(new, in: first))
+      self.init(
+        old: try DeclarationSource(old, in: first), new: try DeclarationSource(new, in: first))
     } else if arguments.count == 2 {
       self.init(old: .file(first), new: .file(arguments[1]))
     } else {
@@ -55,7 +52,7 @@ public struct DiffInputs: Hashable, Sendable {
             "git passes 7 arguments (path old-file old-hex old-mode new-file new-hex new-mode), got \(arguments.count)"
         ))
     }
-    func side(_ path: String) -> Side { path == "/dev/null" ? .nothing : .file(path) }
+    func side(_ path: String) -> Side { path == "/dev/null" ? nil : .file(path) }
     self.init(old: side(arguments[1]), new: side(arguments[4]))
   }
 
@@ -83,25 +80,7 @@ public struct DiffInputs: Hashable, Sendable {
     return (declarations[0], declarations[1])
   }
 
-  // MARK: - Sides
-
-  private static func side(_ argument: String, in workspace: String) throws -> Side {
-    if let reference = RevisionReference(argument) { return .revision(workspace: workspace, reference) }
-    if FileSystem.isRegularFile(argument) { return .file(argument) }
-    throw DiagnosticsError(
-      Diagnostic(
-        file: workspace,
-        message: "\"\(argument)\" is neither a revision (3, rev-3, latest, latest~1) nor a declaration file"))
-  }
-
   private static func load(_ side: Side, reader: DocumentReader) throws -> DeclarationOutline? {
-    switch side {
-    case .nothing: return nil
-    case .file(let path): return try DeclarationOutline.load(path, reader: reader)
-    case .revision(let workspace, let reference):
-      let store = RevisionStore(workspacePath: workspace, reader: reader)
-      let revision = try reference.resolve(among: store.revisions(), workspace: workspace)
-      return try DeclarationOutline.load(store.path(of: revision), reader: reader)
-    }
+    try side?.outline(reader: reader)
   }
 }

@@ -150,11 +150,11 @@ private struct Writer {
   private func change(of entry: Presentation.Entry, in item: Presentation.Item, isMain: Bool) -> String? {
     guard presentation.previousRevision != nil else { return nil }
     if isMain, item.change == .added || item.change == .removed { return item.change.rawValue }
-    if !isMain, entry.isNew { return Presentation.Change.added.rawValue }
-    return entry.edits.hasChanges ? Presentation.Change.changed.rawValue : nil
+    if !isMain, entry.isNew { return Presentation.Difference.added.rawValue }
+    return entry.edits.hasChanges ? Presentation.Difference.changed.rawValue : nil
   }
 
-  private func numberElement(_ number: String, change: Presentation.Change) -> Markup {
+  private func numberElement(_ number: String, change: Presentation.Difference) -> Markup {
     let text = "\(number)."
     switch change {
     case .added: return Markup("num", [], [.element(Markup("ins", text: text))])

@@ -1,16 +1,15 @@
-/// A small element tree for the XML-like formats (Akoma Ntoso, HTML, WordprocessingML), and
-/// its serialisation with every text and attribute escaped.
+/// A small element tree for the XML formats (Akoma Ntoso, WordprocessingML), and its
+/// serialisation with every text and attribute escaped (`Escaping`). HTML pages are written with
+/// `HTMLWriter` instead.
 ///
 /// Formatters build the tree, then serialise it once. An element that holds text directly is
 /// written on one line with its whole subtree (mixed content: no white space may be added);
 /// an element holding only elements puts each child on its own, indented line, unless the
-/// format names it as holding inline content (an HTML `<p>` of spans).
+/// format names it as holding inline content.
 struct Markup: Hashable, Sendable {
   enum Node: Hashable, Sendable {
     case element(Markup)
     case text(String)
-    /// Trusted constant text written as is (a style sheet); never user data.
-    case raw(String)
   }
 
   var name: String
@@ -48,17 +47,11 @@ struct Markup: Hashable, Sendable {
 ///
 /// Time and memory are linear in the size of the output.
 struct MarkupSerializer {
+  /// Empty elements as `<x/>`, with an XML declaration: the one dialect since HTML pages are
+  /// written by `HTMLWriter`; kept so that the Akoma Ntoso and DOCX formatters call as before.
   enum Dialect {
-    /// Empty elements as `<x/>`, with an XML declaration.
     case xml
-    /// HTML5 written so that an XML parser also reads it: void elements as `<br/>`, every
-    /// other empty element as `<x></x>`.
-    case html
   }
-
-  private static let voidElements: Set<String> = [
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr",
-  ]
 
   let dialect: Dialect
   /// Elements always written on one line, whatever their children.
@@ -72,15 +65,12 @@ struct MarkupSerializer {
     self.inlineElements = inlineElements
   }
 
-  /// The whole document: prologue (`<?xml …?>` or `<!DOCTYPE html>`), then the root.
+  /// The whole document: the XML declaration, then the root.
   static func document(_ root: Markup, dialect: Dialect, inlineElements: Set<String> = []) throws
     -> String
   {
     var serializer = MarkupSerializer(dialect: dialect, inlineElements: inlineElements)
-    switch dialect {
-    case .xml: serializer.output = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-    case .html: serializer.output = "<!DOCTYPE html>\n"
-    }
+    serializer.output = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
     serializer.write(root, depth: 0)
     if let problem = serializer.problems.first {
       throw DiagnosticsError(Diagnostic(file: "<export>", message: problem))
@@ -117,41 +107,25 @@ struct MarkupSerializer {
   private mutating func writeInline(_ element: Markup) {
     let attributes = rendered(element.attributes)
     if element.children.isEmpty {
-      switch dialect {
-      case .xml:
-        output += "<\(element.name)\(attributes)/>"
-        return
-      case .html where Self.voidElements.contains(element.name):
-        output += "<\(element.name)\(attributes)/>"
-        return
-      case .html:
-        break
-      }
+      output += "<\(element.name)\(attributes)/>"
+      return
     }
     output += "<\(element.name)\(attributes)>"
     for child in element.children {
       switch child {
       case .element(let inner): writeInline(inner)
       case .text(let text): output += escaped(text, quote: false)
-      case .raw(let text): output += text
       }
     }
     output += "</\(element.name)>"
   }
 
   private mutating func rendered(_ attributes: [(String, String?)]) -> String {
-    var result = ""
-    for (name, value) in attributes {
-      guard let value else { continue }
-      result += " \(name)=\"\(escaped(value, quote: true))\""
-    }
-    return result
+    Escaping.attributes(attributes, .attribute) { problems.append(Escaping.refusal(of: $0, in: "XML")) }
   }
 
   private mutating func escaped(_ text: String, quote: Bool) -> String {
-    XMLWriter.escape(text, quote: quote) { scalar in
-      problems.append(
-        "character U+\(String(scalar.value, radix: 16, uppercase: true)) cannot be written in XML or HTML")
-    }
+    Escaping.escape(text, quote ? .attribute : .text) { problems.append(Escaping.refusal(of: $0, in: "XML")) }
   }
+
 }

@@ -35,7 +35,7 @@ struct Presentation: Sendable {
     var text: String { edits.newText }
   }
 
-  enum Change: String, Hashable, Sendable { case unchanged, added, changed, removed }
+  enum Difference: String, Hashable, Sendable { case unchanged, added, changed, removed }
 
   struct Item: Hashable, Sendable {
     var id: String
@@ -46,7 +46,7 @@ struct Presentation: Sendable {
     var entries: [Entry]
     /// Reservations and the dissociation footnote.
     var notes: [Note]
-    var change: Change
+    var change: Difference
     /// Who changed it since the earlier revision: the members whose proposals did.
     var authors: [String]
 
@@ -165,7 +165,7 @@ struct Presentation: Sendable {
     if let footnote = declaration.dissociationFootnote(of: paragraph, in: language) {
       notes.append(makeNote(footnote, participants: paragraph.dissociations.map(\.participant)))
     }
-    var change = Change.unchanged
+    var change = Difference.unchanged
     var authors: [String] = []
     if let redline {
       if previous == nil {
@@ -175,8 +175,8 @@ struct Presentation: Sendable {
       }
       if change != .unchanged {
         let since = paragraph.changes.filter { $0.revision > redline.previous.revision }
-        authors = unique(since.flatMap(\.by))
-        if authors.isEmpty { authors = unique(entries.filter(\.isNew).flatMap(\.sponsors)) }
+        authors = since.flatMap(\.by).removingRepeats()
+        if authors.isEmpty { authors = entries.filter(\.isNew).flatMap(\.sponsors).removingRepeats() }
       }
     }
     return Item(
@@ -200,10 +200,4 @@ struct Presentation: Sendable {
     notes.append(note)
     return note
   }
-}
-
-/// The elements in their first order, without repeats.
-func unique(_ values: [String]) -> [String] {
-  var seen = Set<String>()
-  return values.filter { seen.insert($0).inserted }
 }

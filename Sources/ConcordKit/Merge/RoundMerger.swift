@@ -3,14 +3,14 @@
 /// A pure function of its inputs: it never mutates the previous revision, and positions are
 /// taken in protocol order, so the result never depends on the order files were listed in.
 /// Linear in paragraphs plus stances (consolidation adds one word diff per amendment).
-public struct RoundMerger: Sendable {
-  public var previous: Declaration
-  public var round: Round
+struct RoundMerger: Sendable {
+  var previous: Declaration
+  var round: Round
   /// Participants and settings as they stand now (names may have been corrected).
-  public var settings: Settings
-  public var participants: [Participant]
+  var settings: Settings
+  var participants: [Participant]
 
-  public init(previous: Declaration, round: Round, settings: Settings, participants: [Participant]) {
+  init(previous: Declaration, round: Round, settings: Settings, participants: [Participant]) {
     self.previous = previous
     self.round = round
     self.settings = settings
@@ -18,11 +18,12 @@ public struct RoundMerger: Sendable {
   }
 
   /// The next revision; throws when a position refers to something Rev.k-1 does not have.
-  public func merge(date: String? = nil, provenance: [InputDigest] = []) throws -> Declaration {
+  func merge(date: String? = nil, provenance: [InputDigest] = []) throws -> Declaration {
     let k = round.number
     var problems: [Diagnostic] = []
-    let paragraphIDs = Set(previous.paragraphs.map(\.id))
     let sectionIDs = Set(previous.sections.map(\.id))
+    // An id that names a section and a paragraph names neither (the cross-checks report it).
+    let paragraphIDs = Set(previous.paragraphs.map(\.id)).subtracting(sectionIDs)
     let members = Set(participants.filter(\.isMember).map(\.code))
 
     // Stances per paragraph, in protocol order; insertions per anchor.
@@ -54,7 +55,7 @@ public struct RoundMerger: Sendable {
         guard paragraphIDs.contains(stance.paragraph) else {
           problems.append(
             Diagnostic(
-              "\(stance.kind) on paragraph \"\(stance.paragraph)\", which is not in Rev.\(k - 1)",
+              "\(stance.kind) on paragraph \"\(stance.paragraph)\", which does not exist in Rev.\(k - 1)",
               at: stance.location))
           continue
         }
@@ -90,6 +91,7 @@ public struct RoundMerger: Sendable {
     }
     guard problems.isEmpty else { throw DiagnosticsError(problems) }
     Numbering.apply(to: &next)
+    next.recordCounts()
     return next
   }
 
@@ -100,8 +102,8 @@ public struct RoundMerger: Sendable {
     return Paragraph(
       id: stance.paragraph, status: .open, since: k, inserted: true,
       options: [Option(reference: .current, sponsors: [code], round: k, texts: texts)],
-      stances: [RecordedStance(participant: code, kind: "insert")],
-      changes: [Change(revision: k, by: [code])])
+      stances: [RecordedStance(participant: code, kind: .insert)],
+      changes: [ChangeRecord(revision: k, by: [code])])
   }
 }
 
@@ -223,7 +225,7 @@ private struct ParagraphMerge {
       return
     }
     if reference != .current {
-      paragraph.changes.append(Change(revision: round, by: proposers(of: option)))
+      paragraph.changes.append(ChangeRecord(revision: round, by: proposers(of: option)))
     }
     paragraph.options = [
       Option(reference: .current, sponsors: [], round: option.round, texts: option.texts)

@@ -18,6 +18,7 @@ public enum ZeroDraft {
       provenance: workspace.inputs(of: [.workspace, .members, .clauses]),
       sections: sections)
     Numbering.apply(to: &declaration)
+    declaration.recordCounts()
     return declaration
   }
 }

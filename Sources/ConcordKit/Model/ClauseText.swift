@@ -15,6 +15,14 @@ public struct ClauseText: Hashable, Sendable {
 
   public var hasParties: Bool { segments.contains(.parties) }
 
+  /// Whether it says nothing: no character but white space outside `<parties/>`.
+  public var isBlank: Bool {
+    segments.allSatisfy { segment in
+      guard case .text(let string) = segment else { return true }
+      return string.unicodeScalars.allSatisfy(\.properties.isWhitespace)
+    }
+  }
+
   /// The text with each placeholder replaced by `subject`. A subject that opens the
   /// paragraph is capitalised ("the Republic of Belarus" → "The Republic of Belarus").
   public func rendered(subject: String) -> String {

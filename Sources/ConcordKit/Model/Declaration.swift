@@ -44,11 +44,54 @@ public struct HistoryEntry: Hashable, Sendable {
   public var date: String?
   /// Who sent positions in the round that produced it (empty for Rev.0).
   public var participants: [String]
+  /// Its paragraphs by status, recorded when it was made (so that the convergence across
+  /// revisions is read from the latest one alone); nil in files written without them.
+  public var counts: StatusCounts?
 
-  public init(revision: Int, date: String? = nil, participants: [String] = []) {
+  public init(
+    revision: Int, date: String? = nil, participants: [String] = [], counts: StatusCounts? = nil
+  ) {
     self.revision = revision
     self.date = date
     self.participants = participants
+    self.counts = counts
+  }
+}
+
+/// How many paragraphs stand at each status.
+public struct StatusCounts: Hashable, Sendable {
+  public var draft: Int
+  public var agreed: Int
+  public var agreedAdReferendum: Int
+  public var open: Int
+
+  public init(draft: Int = 0, agreed: Int = 0, agreedAdReferendum: Int = 0, open: Int = 0) {
+    self.draft = draft
+    self.agreed = agreed
+    self.agreedAdReferendum = agreedAdReferendum
+    self.open = open
+  }
+
+  public init(_ paragraphs: [Paragraph]) {
+    self.init()
+    for paragraph in paragraphs {
+      switch paragraph.status {
+      case .draft: draft += 1
+      case .agreed: agreed += 1
+      case .agreedAdReferendum: agreedAdReferendum += 1
+      case .open: open += 1
+      }
+    }
+  }
+
+  public var total: Int { draft + agreed + agreedAdReferendum + open }
+}
+
+extension Declaration {
+  /// Records this revision's counts in its own history entry (the last one).
+  mutating func recordCounts() {
+    guard let last = history.indices.last, history[last].revision == revision else { return }
+    history[last].counts = StatusCounts(paragraphs)
   }
 }
 

@@ -27,12 +27,12 @@ public struct Paragraph: Hashable, Sendable {
   /// Observers', partners' and members' comments, kept from round to round.
   public var comments: [Standing]
   /// Revisions in which the text changed, with the participants whose proposals changed it.
-  public var changes: [Change]
+  public var changes: [ChangeRecord]
 
   public init(
     id: String, number: String? = nil, status: Status, since: Int, inserted: Bool = false,
     options: [Option], dissociations: [Standing] = [], reservations: [Standing] = [],
-    stances: [RecordedStance] = [], comments: [Standing] = [], changes: [Change] = []
+    stances: [RecordedStance] = [], comments: [Standing] = [], changes: [ChangeRecord] = []
   ) {
     self.id = id
     self.number = number
@@ -112,11 +112,10 @@ public struct Standing: Hashable, Sendable {
 /// A stance as a revision records it, for the participant × paragraph matrix.
 public struct RecordedStance: Hashable, Sendable {
   public var participant: String
-  /// `support`, `amend`, `delete`, `insert`, `dissociate`, `reserve`, `withdraw`, `comment`.
-  public var kind: String
+  public var kind: Stance.Kind
   public var option: OptionReference?
 
-  public init(participant: String, kind: String, option: OptionReference? = nil) {
+  public init(participant: String, kind: Stance.Kind, option: OptionReference? = nil) {
     self.participant = participant
     self.kind = kind
     self.option = option
@@ -124,7 +123,7 @@ public struct RecordedStance: Hashable, Sendable {
 }
 
 /// A revision that changed the paragraph's text, and whose proposals changed it.
-public struct Change: Hashable, Sendable {
+public struct ChangeRecord: Hashable, Sendable {
   public var revision: Int
   public var by: [String]
 

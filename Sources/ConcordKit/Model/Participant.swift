@@ -23,8 +23,11 @@ public struct Participant: Hashable, Sendable {
 
   public var isMember: Bool { status == .member }
 
-  /// The name in `language`, falling back to the code.
-  public func name(in language: String) -> String { names[language] ?? code }
+  /// The name in `language`, else in `fallback` (the base language: every participant is
+  /// named in it), else the code.
+  public func name(in language: String, or fallback: String? = nil) -> String {
+    names[language] ?? fallback.flatMap { names[$0] } ?? code
+  }
 }
 
 /// The facilitator, who offers consolidated options; not a participant.

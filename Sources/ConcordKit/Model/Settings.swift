@@ -39,3 +39,15 @@ public struct Settings: Hashable, Sendable {
     subjects[language] ?? subjects[baseLanguage] ?? "The Member States"
   }
 }
+
+extension Dictionary where Key == String {
+  /// A language-keyed dictionary in the workspace's language order, then any other languages
+  /// by code.
+  public func inOrder(of languages: [String]) -> [(String, Value)] {
+    let known = languages.compactMap { language in self[language].map { (language, $0) } }
+    let others = keys.filter { !languages.contains($0) }.sorted().compactMap { key in
+      self[key].map { (key, $0) }
+    }
+    return known + others
+  }
+}

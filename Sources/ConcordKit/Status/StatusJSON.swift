@@ -20,8 +20,8 @@ public enum StatusJSON {
                   json.field("delete", option.isDeletion)
                   json.field("text") {
                     json.object {
-                      for (language, text) in ordered(
-                        report.rendered(option, of: paragraph), by: declaration.settings.languages)
+                      for (language, text) in report.rendered(option, of: paragraph).inOrder(
+                        of: declaration.settings.languages)
                       {
                         json.field(language, text)
                       }
@@ -48,7 +48,7 @@ public enum StatusJSON {
               json.array(paragraph.stances) { stance in
                 json.object {
                   json.field("participant", stance.participant)
-                  json.field("stance", stance.kind)
+                  json.field("stance", stance.kind.rawValue)
                   json.field("option", stance.option?.description)
                 }
               }

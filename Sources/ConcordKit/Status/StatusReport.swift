@@ -13,12 +13,15 @@ public struct StatusReport: Sendable {
     public var open: Int
 
     public init(_ declaration: Declaration) {
-      revision = declaration.revision
-      let statuses = declaration.paragraphs.map(\.status)
-      draft = statuses.filter { $0 == .draft }.count
-      agreed = statuses.filter { $0 == .agreed }.count
-      agreedAdReferendum = statuses.filter { $0 == .agreedAdReferendum }.count
-      open = statuses.filter { $0 == .open }.count
+      self.init(revision: declaration.revision, counts: StatusCounts(declaration.paragraphs))
+    }
+
+    public init(revision: Int, counts: StatusCounts) {
+      self.revision = revision
+      draft = counts.draft
+      agreed = counts.agreed
+      agreedAdReferendum = counts.agreedAdReferendum
+      open = counts.open
     }
 
     public var total: Int { draft + agreed + agreedAdReferendum + open }
@@ -29,6 +32,20 @@ public struct StatusReport: Sendable {
     self.declaration = declaration
     self.convergence = history.filter { $0.revision <= declaration.revision }
       .sorted { $0.revision < $1.revision }.map(Convergence.init)
+  }
+
+  /// The report from the revision alone, when its history records every revision's counts
+  /// (as every revision Concord writes does); nil otherwise.
+  public init?(declaration: Declaration) {
+    let entries = declaration.history.filter { $0.revision <= declaration.revision }
+    var rows: [Convergence] = []
+    for entry in entries {
+      guard let counts = entry.counts else { return nil }
+      rows.append(Convergence(revision: entry.revision, counts: counts))
+    }
+    guard rows.map(\.revision) == Array(0...declaration.revision) else { return nil }
+    self.declaration = declaration
+    self.convergence = rows
   }
 
   /// Participants who took a stance in the round behind this revision, in protocol order.
@@ -60,44 +77,22 @@ public struct StatusReport: Sendable {
 }
 
 extension RecordedStance {
-  /// One letter for the matrix: S support, A amend, D delete, I insert, X dissociate,
-  /// R reserve, W withdraw, C comment.
-  public var symbol: String {
-    switch kind {
-    case "support": "S"
-    case "amend": "A"
-    case "delete": "D"
-    case "insert": "I"
-    case "dissociate": "X"
-    case "reserve": "R"
-    case "withdraw": "W"
-    default: "C"
-    }
-  }
+  /// One letter for the matrix (`Stance.Kind.symbol`).
+  public var symbol: String { kind.symbol }
 }
 
 extension StatusReport {
   /// The report on revision `revision` (default: the latest) of the workspace at `path`.
   public static func load(
     workspace path: String, revision: Int? = nil, reader: DocumentReader = DocumentReader()
-  )
-    throws -> StatusReport
-  {
+  ) throws -> StatusReport {
     let store = RevisionStore(workspacePath: path, reader: reader)
-    let numbers = try store.revisions()
-    guard let latest = numbers.last else {
-      throw DiagnosticsError(
-        Diagnostic(file: path, message: "no revisions yet: run `concord assemble \(path)` first"))
-    }
-    let wanted = revision ?? latest
-    guard numbers.contains(wanted) else {
-      throw DiagnosticsError(
-        Diagnostic(file: store.path(of: wanted), message: "no such revision (latest is Rev.\(latest))"))
-    }
-    let history = try numbers.filter { $0 <= wanted }.map(store.load)
-    guard let declaration = history.last else {
-      throw DiagnosticsError(Diagnostic(file: path, message: "no such revision"))
-    }
-    return StatusReport(declaration: declaration, history: history)
+    let wanted = try store.resolve(revision.map(RevisionReference.number))
+    let declaration = try store.load(wanted)
+    // The convergence comes from the revision's own history; only files written without
+    // counts make the earlier revisions be read.
+    if let report = StatusReport(declaration: declaration) { return report }
+    let earlier = try store.revisions().filter { $0 < wanted }.map(store.load)
+    return StatusReport(declaration: declaration, history: earlier + [declaration])
   }
 }

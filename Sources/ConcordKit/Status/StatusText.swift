@@ -4,14 +4,23 @@ public enum StatusText {
   public static func render(_ report: StatusReport) -> String {
     let declaration = report.declaration
     let base = declaration.settings.baseLanguage
-    var lines: [String] = []
-    lines.append("\(declaration.settings.title(in: base)) — Rev.\(declaration.revision)")
-    lines.append(RevisionSummary.counts(declaration))
-    lines.append("")
-
-    lines.append("Paragraphs")
     let idWidth = min(28, declaration.paragraphs.map(\.id.count).max() ?? 2)
-    for paragraph in declaration.paragraphs {
+    var lines: [String] = [
+      "\(declaration.settings.title(in: base)) — Rev.\(declaration.revision)",
+      RevisionSummary.counts(declaration), "",
+    ]
+    lines += paragraphs(report, idWidth: idWidth)
+    lines += details(report)
+    lines += matrix(report, idWidth: idWidth)
+    lines += convergence(report)
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  // MARK: - Parts
+
+  private static func paragraphs(_ report: StatusReport, idWidth: Int) -> [String] {
+    var lines = ["Paragraphs"]
+    for paragraph in report.declaration.paragraphs {
       var line =
         "  " + pad(paragraph.number ?? "—", 7) + pad(paragraph.id, idWidth + 2) + label(paragraph.status)
       var notes: [String] = []
@@ -28,68 +37,73 @@ public enum StatusText {
       if !notes.isEmpty { line += "  (" + notes.joined(separator: "; ") + ")" }
       lines.append(line)
     }
+    return lines
+  }
 
+  private static func details(_ report: StatusReport) -> [String] {
+    let declaration = report.declaration
     let detailed = declaration.paragraphs.filter {
       $0.status == .open || !$0.reservations.isEmpty || !$0.dissociations.isEmpty || !$0.comments.isEmpty
     }
-    if !detailed.isEmpty {
-      lines.append("")
-      lines.append("Details")
-      for paragraph in detailed {
-        lines.append(
-          "  \(paragraph.number.map { $0 + " " } ?? "")\(paragraph.id) — \(label(paragraph.status))")
-        if paragraph.status == .open {
-          for option in paragraph.options {
-            let sponsors = option.sponsors.isEmpty ? "" : " (\(option.sponsors.joined(separator: ", ")))"
-            let name =
-              option.isDeletion
-              ? "Delete"
-              : (option.reference == .current ? "Option 1, current text" : "Option \(option.reference)")
-            let text = option.isDeletion ? "" : ": " + (report.rendered(option, of: paragraph)[base] ?? "")
-            lines.append("    \(name)\(sponsors)\(text)")
-          }
-        }
-        if !paragraph.dissociations.isEmpty {
-          let joiners = paragraph.joiners(among: declaration.members).map(\.code)
-          lines.append("    Joined by: " + joiners.joined(separator: ", "))
-        }
-        for reservation in paragraph.reservations {
-          lines.append("    Reservation \(reservation.participant): \(reservation.note)")
-        }
-        for comment in paragraph.comments {
-          lines.append("    Comment \(comment.participant) (round \(comment.round)): \(comment.note)")
-        }
+    guard !detailed.isEmpty else { return [] }
+    var lines = ["", "Details"]
+    for paragraph in detailed {
+      lines.append("  \(paragraph.number.map { $0 + " " } ?? "")\(paragraph.id) — \(label(paragraph.status))")
+      if paragraph.status == .open { lines += options(of: paragraph, in: report) }
+      if !paragraph.dissociations.isEmpty {
+        let joiners = paragraph.joiners(among: declaration.members).map(\.code)
+        lines.append("    Joined by: " + joiners.joined(separator: ", "))
+      }
+      for reservation in paragraph.reservations {
+        lines.append("    Reservation \(reservation.participant): \(reservation.note)")
+      }
+      for comment in paragraph.comments {
+        lines.append("    Comment \(comment.participant) (round \(comment.round)): \(comment.note)")
       }
     }
+    return lines
+  }
 
+  private static func options(of paragraph: Paragraph, in report: StatusReport) -> [String] {
+    let base = report.declaration.settings.baseLanguage
+    return paragraph.options.map { option in
+      let sponsors = option.sponsors.isEmpty ? "" : " (\(option.sponsors.joined(separator: ", ")))"
+      let name =
+        option.isDeletion
+        ? "Delete" : (option.reference == .current ? "Option 1, current text" : "Option \(option.reference)")
+      let text = option.isDeletion ? "" : ": " + (report.rendered(option, of: paragraph)[base] ?? "")
+      return "    \(name)\(sponsors)\(text)"
+    }
+  }
+
+  private static func matrix(_ report: StatusReport, idWidth: Int) -> [String] {
     let participants = report.participantsWithStances
-    let paragraphs = declaration.paragraphs.filter { !$0.stances.isEmpty }
-    if !participants.isEmpty {
-      lines.append("")
-      lines.append(
-        "Stances in round \(declaration.revision) (S support, A amend, D delete, I insert, X dissociate, R reserve, W withdraw, C comment, · silent)"
-      )
-      lines.append("  " + pad("", idWidth + 2) + participants.map { pad($0.code, 4) }.joined())
-      for paragraph in paragraphs {
-        let cells = participants.map { participant in
-          pad(report.stance(of: participant.code, on: paragraph)?.symbol ?? "·", 4)
-        }
-        lines.append("  " + pad(paragraph.id, idWidth + 2) + cells.joined())
+    guard !participants.isEmpty else { return [] }
+    var lines = [
+      "",
+      "Stances in round \(report.declaration.revision) (S support, A amend, D delete, I insert, X dissociate, R reserve, W withdraw, C comment, · silent)",
+      "  " + pad("", idWidth + 2) + participants.map { pad($0.code, 4) }.joined(),
+    ]
+    for paragraph in report.declaration.paragraphs where !paragraph.stances.isEmpty {
+      let cells = participants.map { participant in
+        pad(report.stance(of: participant.code, on: paragraph)?.symbol ?? "·", 4)
       }
+      lines.append("  " + pad(paragraph.id, idWidth + 2) + cells.joined())
     }
+    return lines
+  }
 
-    lines.append("")
-    lines.append("Convergence")
-    for row in report.convergence {
-      let parts = [
-        row.draft > 0 ? "\(row.draft) draft" : nil, row.agreed > 0 ? "\(row.agreed) agreed" : nil,
-        row.agreedAdReferendum > 0 ? "\(row.agreedAdReferendum) ad ref" : nil,
-        row.open > 0 ? "\(row.open) open" : nil,
-      ].compactMap { $0 }
-      lines.append(
-        "  Rev.\(pad(String(row.revision), 4)) \(bar(row, width: 30))  \(parts.joined(separator: ", "))")
-    }
-    return lines.joined(separator: "\n") + "\n"
+  private static func convergence(_ report: StatusReport) -> [String] {
+    ["", "Convergence"]
+      + report.convergence.map { row in
+        let parts = [
+          row.draft > 0 ? "\(row.draft) draft" : nil, row.agreed > 0 ? "\(row.agreed) agreed" : nil,
+          row.agreedAdReferendum > 0 ? "\(row.agreedAdReferendum) ad ref" : nil,
+          row.open > 0 ? "\(row.open) open" : nil,
+        ].compactMap { $0 }
+        return
+          "  Rev.\(pad(String(row.revision), 4)) \(bar(row, width: 30))  \(parts.joined(separator: ", "))"
+      }
   }
 
   // MARK: - Layout

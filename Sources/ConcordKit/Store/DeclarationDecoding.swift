@@ -46,7 +46,7 @@ enum DeclarationDecoding {
     let history = (root.elements(named: "history").first?.elements(named: "revision") ?? []).map {
       HistoryEntry(
         revision: Int($0[attribute: "n"] ?? "") ?? 0, date: $0[attribute: "date"],
-        participants: codes($0[attribute: "participants"]))
+        participants: codes($0[attribute: "participants"]), counts: counts($0))
     }
     let provenance = (root.elements(named: "provenance").first?.elements(named: "input") ?? [])
       .map {
@@ -87,12 +87,13 @@ enum DeclarationDecoding {
       reservations: element.elements(named: "reservation").map(standing),
       stances: element.elements(named: "stance").map {
         RecordedStance(
-          participant: $0[attribute: "participant"] ?? "", kind: $0[attribute: "kind"] ?? "",
+          participant: $0[attribute: "participant"] ?? "",
+          kind: $0[attribute: "kind"].flatMap(Stance.Kind.init(rawValue:)) ?? .comment,
           option: $0[attribute: "option"].flatMap(OptionReference.init))
       },
       comments: element.elements(named: "comment").map(standing),
       changes: element.elements(named: "change").map {
-        Change(revision: Int($0[attribute: "revision"] ?? "") ?? 0, by: codes($0[attribute: "by"]))
+        ChangeRecord(revision: Int($0[attribute: "revision"] ?? "") ?? 0, by: codes($0[attribute: "by"]))
       })
   }
 
@@ -101,6 +102,16 @@ enum DeclarationDecoding {
       participant: element[attribute: "participant"] ?? "",
       round: Int(element[attribute: "round"] ?? "") ?? 0,
       note: element.text.foldingWhitespace.trimmed)
+  }
+
+  /// A history entry's counts, when it has all four.
+  private static func counts(_ element: XML.Element) -> StatusCounts? {
+    let values = ["draft", "agreed", "agreed-ad-ref", "open"].compactMap {
+      element[attribute: $0].flatMap { Int($0) }
+    }
+    guard values.count == 4 else { return nil }
+    return StatusCounts(
+      draft: values[0], agreed: values[1], agreedAdReferendum: values[2], open: values[3])
   }
 
   private static func codes(_ list: String?) -> [String] {

@@ -37,13 +37,6 @@ public final class DeclarationOutline: Sendable {
     var content: Int
   }
 
-  /// Reads and validates a declaration file.
-  public static func load(_ path: String, reader: DocumentReader = DocumentReader()) throws
-    -> DeclarationOutline
-  {
-    try DeclarationOutline(try reader.readFile(path, shownAs: path), file: path, reader: reader)
-  }
-
   init(_ data: Data, file: String, reader: DocumentReader) throws {
     // Offsets count from the first byte.
     let bytes = data.startIndex == 0 ? data : Data(data)
@@ -120,9 +113,7 @@ public final class DeclarationOutline: Sendable {
       decoded.append(DeclarationDecoding.paragraph(element))
       return true
     }
-    let problems = document.withUnsafeBytes {
-      LibXML2.parse($0, path: file, schema: nil, limits: reader.limits, into: builder)
-    }
+    let problems = reader.reread(document, displayPath: file, into: builder)
     if problems.isEmpty, decoded.count == indices.count {
       return Dictionary(uniqueKeysWithValues: zip(indices, decoded))
     }

@@ -1,4 +1,11 @@
-/// Revisions on disk: `revisions/rev-<n>.xml` in a workspace.
+import Foundation
+
+/// The one home of revisions on disk: `revisions/rev-<n>.xml` in a workspace.
+///
+/// Everything that reads or writes a revision goes through here: the file names and their
+/// sequence, references (`3`, `rev-3`, `latest~1`) with one set of messages, the readers
+/// (whole, streaming decode, outline for comparing) and the one writer, which never
+/// overwrites a revision.
 public struct RevisionStore: Sendable {
   public static let folder = "revisions"
 
@@ -28,22 +35,90 @@ public struct RevisionStore: Sendable {
     FileSystem.join(folderPath, Self.fileName(of: revision))
   }
 
-  /// The revision numbers on disk, ascending.
+  /// The path of a revision relative to the workspace, as provenance records it.
+  public static func relativePath(of revision: Int) -> String { "\(folder)/\(fileName(of: revision))" }
+
+  /// The revision numbers on disk, ascending, as they are (gaps included).
   public func revisions() throws -> [Int] {
-    guard FileSystem.isDirectory(folderPath) else { return [] }
+    guard FileSystem.isDirectory(folderPath) else {
+      // A file (or a link to nothing) where the folder should be: say so, rather than take
+      // the workspace for one without revisions and fail later on a raw system error.
+      if FileSystem.exists(folderPath)
+        || (try? FileManager.default.destinationOfSymbolicLink(atPath: folderPath)) != nil
+      {
+        throw DiagnosticsError(
+          Diagnostic(
+            file: folderPath, message: "is not a folder: revisions are kept in the folder revisions/"))
+      }
+      return []
+    }
     return try FileSystem.names(in: folderPath).compactMap(Self.revisionNumber(ofFile:)).sorted()
   }
 
+  /// The revisions on disk, checked to run from Rev.0 without gaps; the first file out of
+  /// line is named.
+  public func sequence() throws -> [Int] {
+    let numbers = try revisions()
+    for (index, number) in numbers.enumerated() where number != index {
+      throw DiagnosticsError(
+        Diagnostic(
+          file: path(of: number),
+          message: "Rev.\(index) is missing before Rev.\(number): revisions are numbered from 0 without gaps")
+      )
+    }
+    return numbers
+  }
+
+  /// The revision a reference names among those on disk (latest when nil).
+  ///
+  /// In a workspace (a folder with `workspace.xml`) the revisions are checked as a chain
+  /// first (`RevisionChain`): a gap, a planted, renamed or edited revision stops every
+  /// command that reads them. A bare folder of revision files is read as it is.
+  public func resolve(_ reference: RevisionReference?) throws -> Int {
+    guard FileSystem.isDirectory(workspacePath) else {
+      throw DiagnosticsError(Diagnostic(file: workspacePath, message: "not a workspace folder"))
+    }
+    let numbers = try isWorkspace ? RevisionChain(self).links.map(\.head.revision) : revisions()
+    return try (reference ?? .latest(back: 0)).resolve(among: numbers, workspace: workspacePath)
+  }
+
+  /// Whether the folder is a workspace (it has `workspace.xml`), whose revisions form a chain.
+  public var isWorkspace: Bool { FileSystem.isRegularFile(FileSystem.join(workspacePath, "workspace.xml")) }
+
+  // MARK: - Reading
+
   /// Reads and validates one revision.
   public func load(_ revision: Int) throws -> Declaration {
-    try Self.loadDeclaration(path(of: revision), reader: reader)
+    try numbered(Self.loadDeclaration(path(of: revision), reader: reader), revision)
   }
 
   /// Reads and validates one revision, with the SHA-256 of its file, reading it once.
   public func loadWithDigest(_ revision: Int) throws -> (declaration: Declaration, sha256: String) {
     let path = path(of: revision)
-    let data = try FileSystem.read(path, limit: reader.limits.maxInputBytes)
-    return (try DeclarationDecoding.declaration(data, file: path, reader: reader), Digest.sha256(data))
+    let data = try reader.readFile(path, shownAs: path)
+    let declaration = try DeclarationDecoding.declaration(data, file: path, reader: reader)
+    return (try numbered(declaration, revision), Digest.sha256(data))
+  }
+
+  /// One revision read for comparing (`DeclarationOutline`).
+  public func outline(_ revision: Int) throws -> DeclarationOutline {
+    let outline = try Self.outline(path(of: revision), reader: reader)
+    _ = try numbered(outline.head, revision)
+    return outline
+  }
+
+  /// A revision file holds the revision its name gives (a copy of `rev-1.xml` saved as
+  /// `rev-2.xml` is not Rev.2).
+  func numbered(_ declaration: Declaration, _ revision: Int) throws -> Declaration {
+    guard declaration.revision == revision else {
+      throw DiagnosticsError(
+        Diagnostic(
+          file: path(of: revision),
+          message:
+            "holds Rev.\(declaration.revision) (revision=\"\(declaration.revision)\"), not Rev.\(revision): a revision file's name and number must agree"
+        ))
+    }
+    return declaration
   }
 
   /// Reads and validates any declaration file.
@@ -52,5 +127,42 @@ public struct RevisionStore: Sendable {
   {
     let data = try reader.readFile(path, shownAs: path)
     return try DeclarationDecoding.declaration(data, file: path, reader: reader)
+  }
+
+  /// Any declaration file read for comparing.
+  public static func outline(_ path: String, reader: DocumentReader = DocumentReader()) throws
+    -> DeclarationOutline
+  {
+    try DeclarationOutline(try reader.readFile(path, shownAs: path), file: path, reader: reader)
+  }
+
+  /// Validates every revision file on disk against the schema; returns the files read and
+  /// the problems found.
+  func validateFiles() -> (files: [String], diagnostics: [Diagnostic]) {
+    let numbers: [Int]
+    do {
+      numbers = try revisions()
+    } catch {
+      return ([], DiagnosticsError.diagnostics(of: error, file: folderPath))
+    }
+    let files = numbers.map(path(of:))
+    return (files, files.flatMap { reader.validate($0) })
+  }
+
+  // MARK: - Writing
+
+  /// The bytes of a revision as Concord writes it, checked against the schema before they
+  /// reach the disk.
+  public func encode(_ declaration: Declaration) throws -> Data {
+    let data = try DeclarationWriter().bytes(declaration)
+    let problems = reader.validate(data, as: .declaration, displayPath: path(of: declaration.revision))
+    guard problems.isEmpty else { throw DiagnosticsError(problems) }
+    return data
+  }
+
+  /// Writes a revision's bytes atomically; never over an existing revision.
+  func write(_ data: Data, revision: Int) throws {
+    try FileManager.default.createDirectory(atPath: folderPath, withIntermediateDirectories: true)
+    try AtomicFile.write(data, to: path(of: revision), mode: .createNew)
   }
 }

@@ -1,5 +1,8 @@
 import Foundation
-import Glibc
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// Writes files so that a crash or kill at any moment leaves either the old state or the
 /// complete new file, never a partial one: a temporary file created exclusively beside the

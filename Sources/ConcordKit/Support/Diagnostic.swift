@@ -58,13 +58,21 @@ public struct DiagnosticsError: Error, Sendable, CustomStringConvertible {
   public init(_ diagnostic: Diagnostic) { self.diagnostics = [diagnostic] }
 
   public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
+
+  /// What any error says, as diagnostics: a `DiagnosticsError`'s own, anything else as one
+  /// diagnostic about `file`.
+  public static func diagnostics(of error: any Error, file: String) -> [Diagnostic] {
+    if let error = error as? DiagnosticsError { return error.diagnostics }
+    if let diagnostic = error as? Diagnostic { return [diagnostic] }
+    return [Diagnostic(file: file, message: "\(error)")]
+  }
 }
 
-extension [Diagnostic] {
-  /// The diagnostics without repeats, in first-seen order: a missing schema is reported once,
-  /// not once for every file that needs it. Linear time.
-  func removingRepeats() -> [Diagnostic] {
-    var seen: Set<Diagnostic> = []
+extension Sequence where Element: Hashable {
+  /// The elements in their first-seen order, without repeats (a missing schema is reported
+  /// once, not once for every file that needs it). Linear time.
+  func removingRepeats() -> [Element] {
+    var seen: Set<Element> = []
     return filter { seen.insert($0).inserted }
   }
 }

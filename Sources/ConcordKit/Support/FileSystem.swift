@@ -22,6 +22,11 @@ enum FileSystem {
 
   static func exists(_ path: String) -> Bool { FileManager.default.fileExists(atPath: path) }
 
+  /// A folder this process can list.
+  static func isReadableDirectory(_ path: String) -> Bool {
+    isDirectory(path) && access(path, R_OK | X_OK) == 0
+  }
+
   static func absolute(_ path: String) -> String {
     let url = URL(fileURLWithPath: path)
     return url.standardizedFileURL.path
@@ -39,11 +44,11 @@ enum FileSystem {
   }
 
   /// The names in a directory, sorted by their bytes (so results never depend on the order
-  /// the file system lists them in), without hidden files.
-  static func names(in directory: String) throws -> [String] {
+  /// the file system lists them in), without hidden files unless asked for.
+  static func names(in directory: String, includingHidden: Bool = false) throws -> [String] {
     do {
       return try FileManager.default.contentsOfDirectory(atPath: directory)
-        .filter { !$0.hasPrefix(".") }
+        .filter { includingHidden || !$0.hasPrefix(".") }
         .sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
     } catch {
       let reason = access(directory, R_OK | X_OK) != 0 ? ": permission denied" : ""

@@ -1,16 +1,13 @@
-/// The checks on a workspace that no schema can express: references between files, ids
-/// unique across files, file names that match their contents, rounds in sequence.
+/// The checks on a workspace that no schema can express and that need no revision: ids unique
+/// across files, participant codes, file names that match their contents, rounds in
+/// sequence. What a position refers to in the revision it answers (paragraphs, options, one's
+/// own proposals) is judged once, by the merge (`Negotiation`), for `validate` and `assemble`
+/// alike.
 struct CrossChecks {
   let workspace: Workspace
-  /// False when a clause file could not be read: then references to paragraphs are not
-  /// checked, rather than reported as missing one by one.
-  let draftComplete: Bool
   private(set) var diagnostics: [Diagnostic] = []
 
-  init(workspace: Workspace, draftComplete: Bool = true) {
-    self.workspace = workspace
-    self.draftComplete = draftComplete
-  }
+  init(workspace: Workspace) { self.workspace = workspace }
 
   mutating func run() {
     checkSettings()
@@ -19,7 +16,9 @@ struct CrossChecks {
     checkRounds(clauseIDs: paragraphIDs)
   }
 
-  /// Every `xml:lang` must be one of the workspace's languages.
+  /// Every `xml:lang` must be one of the workspace's languages, and an element holds one text
+  /// (title, subject, name, heading, clause or proposal text) per language: a second one
+  /// would silently replace the first.
   mutating func checkLanguages(in documents: [(file: String, root: XML.Element)]) {
     let declared = Set(workspace.settings.languages)
     func walk(_ element: XML.Element, file: String) {
@@ -28,9 +27,28 @@ struct CrossChecks {
           "language \"\(language)\" is not one of the workspace's languages (\(workspace.settings.languages.joined(separator: " "))); declare it in workspace.xml",
           at: element.location(in: file))
       }
-      for child in element.elements { walk(child, file: file) }
+      var seen: Set<[String]> = []
+      for child in element.elements {
+        if let language = child.language, !seen.insert([child.name, language]).inserted {
+          report(
+            "a second <\(child.name)> in \"\(language)\" in this <\(element.name)>: one per language (the first would be lost)",
+            at: child.location(in: file))
+        }
+        walk(child, file: file)
+      }
     }
     for document in documents { walk(document.root, file: document.file) }
+  }
+
+  /// Every participant is named in the base language, the language every text falls back to.
+  mutating func checkNames(in members: XML.Element, file: String) {
+    let base = workspace.settings.baseLanguage
+    for participant in members.elements(named: "participant")
+    where !participant.elements(named: "name").contains(where: { $0.language == base }) {
+      report(
+        "participant \"\(participant[attribute: "code"] ?? "")\" has no name in the base language \"\(base)\": add <name xml:lang=\"\(base)\">",
+        at: participant.location(in: file))
+    }
   }
 
   // MARK: - Files
@@ -86,6 +104,11 @@ struct CrossChecks {
         }
         if clause.texts[base] == nil {
           report("clause \"\(clause.id)\" has no text in the base language \"\(base)\"", at: clause.location)
+        }
+        for language in blank(clause.texts) {
+          report(
+            "clause \"\(clause.id)\" has an empty text in \"\(language)\": write the text",
+            at: clause.location)
         }
       }
     }
@@ -145,7 +168,6 @@ struct CrossChecks {
         at: positions.location)
       return
     }
-    let base = workspace.settings.baseLanguage
     var stanceAt: [String: SourceLocation] = [:]
     for stance in positions.stances {
       // An insertion reusing a paragraph's id is reported as such below, not as a second stance.
@@ -161,42 +183,61 @@ struct CrossChecks {
           at: stance.location)
       }
       stanceAt[stance.paragraph] = stance.location
-      switch stance.action {
-      case .insert(let after, let texts):
-        if known.contains(stance.paragraph) || sections.contains(stance.paragraph) {
-          report(
-            "insert id \"\(stance.paragraph)\" is already the id of a paragraph or section",
-            at: stance.location)
-        } else if let first = inserted[stance.paragraph] ?? newIDs[stance.paragraph] {
-          report("duplicate insert id \"\(stance.paragraph)\", first used at \(first)", at: stance.location)
-        } else {
-          newIDs[stance.paragraph] = stance.location
-          inserted[stance.paragraph] = stance.location
-        }
-        if draftComplete && !known.contains(after) && !sections.contains(after) {
-          report(
-            "insert after \"\(after)\": no such paragraph or section in Rev.\(round - 1)",
-            at: stance.location)
-        }
-        if texts[base] == nil {
-          report("the insertion has no text in the base language \"\(base)\"", at: stance.location)
-        }
-      default:
-        if draftComplete && !known.contains(stance.paragraph) {
-          report(
-            "\(stance.kind) on paragraph \"\(stance.paragraph)\", which does not exist in Rev.\(round - 1)",
-            at: stance.location)
-        }
-        if case .amend(let texts) = stance.action, texts[base] == nil {
-          report("the amendment has no text in the base language \"\(base)\"", at: stance.location)
-        }
-        if case .withdraw(.number(1)) = stance.action {
-          report(
-            "option 1 is the current text and cannot be withdrawn; withdraw your own proposal by its number, or option=\"delete\"",
-            at: stance.location)
-        }
+      if case .insert = stance.action {
+        checkInsertion(stance, known: known, sections: sections, inserted: &inserted, newIDs: &newIDs)
+      } else {
+        checkProposal(stance)
       }
     }
+  }
+
+  private mutating func checkInsertion(
+    _ stance: Stance, known: Set<String>, sections: Set<String>,
+    inserted: inout [String: SourceLocation], newIDs: inout [String: SourceLocation]
+  ) {
+    guard case .insert(_, let texts) = stance.action else { return }
+    if known.contains(stance.paragraph) || sections.contains(stance.paragraph) {
+      report(
+        "insert id \"\(stance.paragraph)\" is already the id of a paragraph or section", at: stance.location)
+    } else if let first = inserted[stance.paragraph] ?? newIDs[stance.paragraph] {
+      report("duplicate insert id \"\(stance.paragraph)\", first used at \(first)", at: stance.location)
+    } else {
+      newIDs[stance.paragraph] = stance.location
+      inserted[stance.paragraph] = stance.location
+    }
+    let base = workspace.settings.baseLanguage
+    if texts[base] == nil {
+      report("the insertion has no text in the base language \"\(base)\"", at: stance.location)
+    }
+    for language in blank(texts) {
+      report(
+        "the insertion's text in \"\(language)\" is empty: write the new paragraph's text",
+        at: stance.location)
+    }
+  }
+
+  private mutating func checkProposal(_ stance: Stance) {
+    let base = workspace.settings.baseLanguage
+    if case .amend(let texts) = stance.action {
+      if texts[base] == nil {
+        report("the amendment has no text in the base language \"\(base)\"", at: stance.location)
+      }
+      for language in blank(texts) {
+        report(
+          "the amendment's text in \"\(language)\" is empty: write the full new text, or propose <delete>",
+          at: stance.location)
+      }
+    }
+    if case .withdraw(.number(1)) = stance.action {
+      report(
+        "option 1 is the current text and cannot be withdrawn; withdraw your own proposal by its number, or option=\"delete\"",
+        at: stance.location)
+    }
+  }
+
+  /// The languages whose text says nothing (white space, or `<parties/>` alone).
+  private func blank(_ texts: [String: ClauseText]) -> [String] {
+    texts.filter(\.value.isBlank).map(\.key).sorted()
   }
 
   private mutating func report(_ message: String, at location: SourceLocation) {

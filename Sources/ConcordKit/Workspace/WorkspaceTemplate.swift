@@ -1,35 +1,10 @@
 import Foundation
 
-/// `concord init`: a new workspace with one example of each file, which validates and
-/// assembles.
+/// What `concord init` writes: a new workspace with one example of each file, which
+/// validates and assembles.
 public enum WorkspaceTemplate {
-  /// Creates the workspace and returns the files written, relative to the current folder.
-  @discardableResult
-  public static func create(at path: String) throws -> [String] {
-    if FileSystem.exists(path) {
-      guard FileSystem.isDirectory(path) else {
-        throw DiagnosticsError(Diagnostic(file: path, message: "exists and is not a folder"))
-      }
-      guard try FileSystem.names(in: path).isEmpty else {
-        throw DiagnosticsError(
-          Diagnostic(file: path, message: "folder is not empty; init only creates new workspaces"))
-      }
-    }
-    var written: [String] = []
-    for (relative, text) in files {
-      let file = FileSystem.join(path, relative)
-      do {
-        try FileManager.default.createDirectory(
-          atPath: FileSystem.directory(of: file), withIntermediateDirectories: true)
-      } catch {
-        throw DiagnosticsError(Diagnostic(file: file, message: "cannot create the folder"))
-      }
-      try AtomicFile.write(Data(text.utf8), to: file, mode: .createNew)
-      written.append(file)
-    }
-    return written
-  }
-
+  /// The files of a new workspace, relative to its folder, and their text. Store's
+  /// `WorkspaceFolder.create` writes them.
   static let files: [(String, String)] = [
     (
       "workspace.xml",

@@ -35,15 +35,37 @@ public struct DocumentReader: Sendable {
   }
 
   /// Reads, checks and validates a document, handing its elements and text to `consumer` as
-  /// the parser meets them; throws every error found.
+  /// the parser meets them; throws every error found. A consumer that has all it needs
+  /// (`isSatisfied`) ends the reading there, without error (see `readHead`).
   func read(_ data: Data, as expected: SchemaName?, displayPath: String, into consumer: any XMLEventConsumer)
     throws
   {
-    try data.withUnsafeBytes { bytes in
-      let schema = try self.schema(for: bytes, expected: expected, path: displayPath)
-      let errors = LibXML2.parse(bytes, path: displayPath, schema: schema, limits: limits, into: consumer)
-        .filter { $0.severity == .error }
-      if !errors.isEmpty { throw DiagnosticsError(errors) }
+    let errors = errors(in: data, as: expected, displayPath: displayPath, into: consumer)
+    if !errors.isEmpty { throw DiagnosticsError(errors) }
+  }
+
+  /// Reads a document's head: its root element with the children before the first one named
+  /// `boundary` (for a revision, everything before its first `<section>`), checked and
+  /// validated as far as read. Reading stops there: the rest is neither read, validated nor
+  /// reported, so ask for this only for bytes already proven sound (by their digest).
+  func readHead(_ data: Data, as kind: SchemaName, displayPath: String, before boundary: String) throws
+    -> XML.Element
+  {
+    let builder = HeadBuilder(before: boundary)
+    try read(data, as: kind, displayPath: displayPath, into: builder)
+    guard let head = builder.head else {
+      throw DiagnosticsError(Diagnostic(file: displayPath, message: "the document is empty"))
+    }
+    return head
+  }
+
+  /// Parses bytes cut from a document this reader has already read and validated (such as a
+  /// revision's paragraphs put back inside their root and section start tags), handing their
+  /// events to `consumer` with byte offsets into `data`: no precheck, no schema. Returns every
+  /// problem found (none is expected).
+  func reread(_ data: Data, displayPath: String, into consumer: any XMLEventConsumer) -> [Diagnostic] {
+    data.withUnsafeBytes {
+      LibXML2.parse($0, path: displayPath, validation: .none, limits: limits, into: consumer)
     }
   }
 
@@ -60,19 +82,37 @@ public struct DocumentReader: Sendable {
     }
   }
 
-  /// Validates a document held in memory without building its tree (how the assembler
-  /// checks a revision before writing it); `expected` names the kind it must be, if any.
+  /// Validates a document held in memory, as its bytes are, without building its tree (how
+  /// the assembler checks a revision before writing it); `expected` names the kind it must
+  /// be, if any.
   public func validate(_ data: Data, as expected: SchemaName?, displayPath: String) -> [Diagnostic] {
+    errors(in: data, as: expected, displayPath: displayPath, into: nil)
+  }
+
+  /// The one reading of a document: the precheck's look at its bytes, then one SAX pass in
+  /// which the root element's start tag chooses the schema, and the validator joins there.
+  private func errors(
+    in data: Data, as expected: SchemaName?, displayPath path: String, into consumer: (any XMLEventConsumer)?
+  ) -> [Diagnostic] {
     data.withUnsafeBytes { bytes in
       do {
-        let schema = try self.schema(for: bytes, expected: expected, path: displayPath)
-        return LibXML2.read(bytes, path: displayPath, schema: schema, buildTree: false, limits: limits)
-          .diagnostics.filter { $0.severity == .error }
+        try Self.precheck(bytes, path: path)
       } catch let error as DiagnosticsError {
         return error.diagnostics
       } catch {
-        return [Diagnostic(file: displayPath, message: "\(error)")]
+        return [Diagnostic(file: path, message: "\(error)")]
       }
+      var rootFound = false
+      let validation = Validation.chosenAtRoot { root in
+        rootFound = true
+        return try self.schema(for: root, expected: expected, path: path)
+      }
+      let errors = LibXML2.parse(bytes, path: path, validation: validation, limits: limits, into: consumer)
+        .filter { $0.severity == .error }
+      if errors.isEmpty, !rootFound, consumer?.isSatisfied != true {
+        return [Diagnostic(file: path, message: "no root element found")]
+      }
+      return errors
     }
   }
 
@@ -92,17 +132,9 @@ public struct DocumentReader: Sendable {
     }
   }
 
-  private func schema(for bytes: UnsafeRawBufferPointer, expected: SchemaName?, path: String)
-    throws -> CompiledSchema
-  {
-    try Self.precheck(bytes, path: path)
-    guard let root = LibXML2.rootElement(bytes, path: path) else {
-      // Not well-formed before its first element: let the full read report why.
-      let (_, diagnostics) = LibXML2.read(bytes, path: path, schema: nil, buildTree: false)
-      let errors = diagnostics.filter { $0.severity == .error }
-      throw DiagnosticsError(
-        errors.isEmpty ? [Diagnostic(file: path, message: "no root element found")] : errors)
-    }
+  /// The schema for a document whose root element is `root`; throws when that is not a
+  /// Concord document, or not the kind expected.
+  private func schema(for root: RootElement, expected: SchemaName?, path: String) throws -> CompiledSchema {
     let kind = SchemaName(rootElement: root.name)
     guard root.namespace == XML.concordNamespace, let kind else {
       let found = root.namespace.map { "<\(root.name) xmlns=\"\($0)\">" } ?? "<\(root.name)>"
@@ -129,7 +161,8 @@ public struct DocumentReader: Sendable {
   /// UTF-32 or another declared encoding (Concord documents are UTF-8; libxml2 would follow a
   /// declared ISO-8859-1 even after a UTF-8 BOM and garble the text), NUL bytes, and any
   /// `<!DOCTYPE` (the way in for entity expansion and external entities; no Concord document
-  /// needs one). One pass over the bytes at most.
+  /// needs one). The NUL scan is `memchr` over the whole file, which reads at memory speed;
+  /// the other checks read the first bytes or the prolog only.
   static func precheck(_ bytes: UnsafeRawBufferPointer, path: String) throws {
     if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
       throw DiagnosticsError(

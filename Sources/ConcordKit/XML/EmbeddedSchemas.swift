@@ -84,10 +84,12 @@ enum EmbeddedSchemas {
         </xs:restriction>
       </xs:simpleType>
 
+      <!-- Some text other than white space, over as many lines as it likes ("." would stop at a
+           line break: [\s\S] does not). -->
       <xs:simpleType name="NonEmptyString">
         <xs:restriction base="xs:string">
           <xs:minLength value="1"/>
-          <xs:pattern value=".*\S.*"/>
+          <xs:pattern value="[\s\S]*\S[\s\S]*"/>
         </xs:restriction>
       </xs:simpleType>
 
@@ -276,6 +278,11 @@ enum EmbeddedSchemas {
                       <xs:attribute name="date" type="xs:date"/>
                       <!-- who sent positions in the round that produced it -->
                       <xs:attribute name="participants" type="c:ParticipantList"/>
+                      <!-- its paragraphs by status, recorded when it was made -->
+                      <xs:attribute name="draft" type="xs:nonNegativeInteger"/>
+                      <xs:attribute name="agreed" type="xs:nonNegativeInteger"/>
+                      <xs:attribute name="agreed-ad-ref" type="xs:nonNegativeInteger"/>
+                      <xs:attribute name="open" type="xs:nonNegativeInteger"/>
                     </xs:complexType>
                   </xs:element>
                 </xs:sequence>
@@ -308,6 +315,9 @@ enum EmbeddedSchemas {
           <xs:attribute name="workspace" type="c:Identifier" use="required"/>
           <xs:attribute name="revision" type="xs:nonNegativeInteger" use="required"/>
           <xs:attribute name="date" type="xs:date"/>
+          <!-- the SHA-256 of the file with this value written as 64 zeros: written by Concord, so
+               that an edit of the file, the latest revision's included, is caught -->
+          <xs:attribute name="digest" type="c:Sha256"/>
         </xs:complexType>
         <xs:unique name="uniqueParagraphId">
           <xs:selector xpath=".//c:paragraph"/>

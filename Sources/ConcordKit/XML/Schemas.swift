@@ -49,34 +49,3 @@ public final class SchemaLibrary: @unchecked Sendable {
     if case .failure(let error) = schema(name) { throw error }
   }
 }
-
-/// Which external resources libxml2 may load: only schema files.
-final class ResourcePolicy: @unchecked Sendable {
-  enum Decision {
-    case embedded(String)
-    case file(String)
-    case refused
-  }
-
-  static let shared = ResourcePolicy()
-  private let lock = NSLock()
-  private var directories: Set<String> = []
-
-  func allow(directory: String) {
-    lock.lock()
-    directories.insert(directory)
-    lock.unlock()
-  }
-
-  func decision(for url: String) -> Decision {
-    let path = url.hasPrefix("file://") ? String(url.dropFirst("file://".count)) : url
-    if !path.contains("/"), EmbeddedSchemas.names.contains(path) {
-      return .embedded(EmbeddedSchemas.text(of: path))
-    }
-    guard path.hasSuffix(".xsd"), !path.contains("://") else { return .refused }
-    let absolute = FileSystem.absolute(path)
-    lock.lock()
-    defer { lock.unlock() }
-    return directories.contains(FileSystem.directory(of: absolute)) ? .file(absolute) : .refused
-  }
-}

@@ -116,6 +116,15 @@ protocol XMLEventConsumer: AnyObject {
   func text(_ text: String)
   /// The innermost open element's end tag, with the byte offset just past it.
   func end(at offset: Int)
+  /// Whether the consumer has all it needs: asked after each tag and between the slices the
+  /// parser is fed. Once true, reading stops without error, and nothing after that point is
+  /// read, validated or reported.
+  var isSatisfied: Bool { get }
+}
+
+extension XMLEventConsumer {
+  /// Most consumers read the whole document.
+  var isSatisfied: Bool { false }
 }
 
 /// Builds an `XML.Element` tree from a document's events.
@@ -145,6 +154,17 @@ final class TreeBuilder: XMLEventConsumer {
     stack[stack.count - 1].children.append(.text(text))
   }
 
+  /// The root as far as the document was read: the finished root, or the elements still open
+  /// closed where reading stopped.
+  var rootSoFar: XML.Element? {
+    root
+      ?? stack.reversed().reduce(nil) { child, element in
+        var element = element
+        if let child { element.children.append(.element(child)) }
+        return element
+      }
+  }
+
   func end(at offset: Int) {
     guard let element = stack.popLast() else { return }
     if let takes, takes(element, stack.count) { return }
@@ -153,5 +173,40 @@ final class TreeBuilder: XMLEventConsumer {
     } else {
       stack[stack.count - 1].children.append(.element(element))
     }
+  }
+}
+
+/// Builds a document's head: the root element with its children before the first one named
+/// `boundary`, and all they hold. Satisfied at that child's start tag, so reading stops there.
+final class HeadBuilder: XMLEventConsumer {
+  private let tree: TreeBuilder
+  private let boundary: String
+  private var depth = 0
+  private(set) var isSatisfied = false
+
+  init(before boundary: String, columns: Bool = false) {
+    self.boundary = boundary
+    self.tree = TreeBuilder(columns: columns)
+  }
+
+  /// The root with the children read; nil before the root element.
+  var head: XML.Element? { tree.rootSoFar }
+
+  var wantsColumns: Bool { tree.wantsColumns }
+
+  func start(_ element: XML.Element, endingAt offset: Int) -> Bool {
+    if depth == 1, element.name == boundary {
+      isSatisfied = true
+      return false
+    }
+    depth += 1
+    return tree.start(element, endingAt: offset)
+  }
+
+  func text(_ text: String) { tree.text(text) }
+
+  func end(at offset: Int) {
+    depth -= 1
+    tree.end(at: offset)
   }
 }

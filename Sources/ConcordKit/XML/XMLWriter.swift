@@ -1,64 +1,102 @@
-/// Writes XML text: two-space indentation, attributes in the order given, every text and
-/// attribute escaped. Same calls, same bytes.
+import Foundation
+
+/// Writes XML as UTF-8 bytes: two-space indentation, attributes in the order given, every text
+/// and attribute escaped. Same calls, same bytes.
 ///
 /// Characters XML cannot carry (C0 controls other than tab, newline and carriage return;
 /// U+FFFE, U+FFFF) are collected as problems rather than written, so that nothing invalid
 /// ever reaches a file.
 public struct XMLWriter {
-  public private(set) var output = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+  /// The document so far, as the UTF-8 bytes a file holds.
+  public private(set) var data = Data("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n".utf8)
   public private(set) var problems: [String] = []
   private var open: [String] = []
 
   public init() {}
 
+  /// The document so far as text: a copy of `data`, for callers that want a `String`.
+  public var output: String { String(decoding: data, as: UTF8.self) }
+
   /// `<name a="1">` on its own line; children follow, indented.
   public mutating func start(_ name: String, _ attributes: [(String, String?)] = []) {
     indent()
-    output += "<\(name)\(rendered(attributes))>\n"
+    write("<")
+    write(name)
+    write(attributes)
+    write(">\n")
     open.append(name)
   }
 
   public mutating func end() {
     guard let name = open.popLast() else { return }
     indent()
-    output += "</\(name)>\n"
+    write("</")
+    write(name)
+    write(">\n")
   }
 
   /// `<name a="1"/>`.
   public mutating func empty(_ name: String, _ attributes: [(String, String?)] = []) {
     indent()
-    output += "<\(name)\(rendered(attributes))/>\n"
+    write("<")
+    write(name)
+    write(attributes)
+    write("/>\n")
   }
 
   /// `<name a="1">text</name>` on one line.
   public mutating func element(_ name: String, _ attributes: [(String, String?)] = [], text: String) {
     indent()
-    output += "<\(name)\(rendered(attributes))>\(escaped(text, quote: false))</\(name)>\n"
+    write("<")
+    write(name)
+    write(attributes)
+    write(">")
+    write(escaped(text, quote: false))
+    write("</")
+    write(name)
+    write(">\n")
   }
 
   /// `<name a="1">mixed <parties/> text</name>` on one line.
   public mutating func element(_ name: String, _ attributes: [(String, String?)] = [], text: ClauseText) {
     indent()
-    output += "<\(name)\(rendered(attributes))>"
+    write("<")
+    write(name)
+    write(attributes)
+    write(">")
     for segment in text.segments {
       switch segment {
-      case .text(let string): output += escaped(string, quote: false)
-      case .parties: output += "<parties/>"
+      case .text(let string): write(escaped(string, quote: false))
+      case .parties: write("<parties/>")
       }
     }
-    output += "</\(name)>\n"
+    write("</")
+    write(name)
+    write(">\n")
   }
 
-  // MARK: - Escaping
+  // MARK: - Bytes and escaping
 
-  private mutating func rendered(_ attributes: [(String, String?)]) -> String {
-    attributes.compactMap { name, value in
-      value.map { " \(name)=\"\(escaped($0, quote: true))\"" }
-    }.joined()
+  /// Appends the text's UTF-8 bytes (contiguous in a native string: one copy, no decoding).
+  private mutating func write(_ text: String) {
+    var text = text
+    text.withUTF8 { data.append($0) }
+  }
+
+  /// ` a="1"` for each attribute with a value.
+  private mutating func write(_ attributes: [(String, String?)]) {
+    for (name, value) in attributes {
+      guard let value else { continue }
+      write(" ")
+      write(name)
+      write("=\"")
+      write(escaped(value, quote: true))
+      write("\"")
+    }
   }
 
   private mutating func indent() {
-    output += String(repeating: "  ", count: open.count)
+    for _ in 0..<open.count { write("  ") }
   }
 
   private mutating func escaped(_ text: String, quote: Bool) -> String {
@@ -71,23 +109,7 @@ public struct XMLWriter {
   /// `text` with `& < >` (and in attribute values `" \n \t`) escaped; characters XML cannot
   /// carry are left out and handed to `refused`. Shared by every writer of XML and HTML.
   static func escape(_ text: String, quote: Bool, refused: (Unicode.Scalar) -> Void) -> String {
-    if !needsEscaping(text) { return text }
-    var result = ""
-    result.reserveCapacity(text.utf8.count)
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "&": result += "&amp;"
-      case "<": result += "&lt;"
-      case ">": result += "&gt;"
-      case "\"" where quote: result += "&quot;"
-      case "\n" where quote: result += "&#10;"
-      case "\t" where quote: result += "&#9;"
-      case "\r": result += "&#13;"
-      default:
-        if isAllowed(scalar) { result.unicodeScalars.append(scalar) } else { refused(scalar) }
-      }
-    }
-    return result
+    Escaping.escape(text, quote ? .attribute : .text, refused: refused)
   }
 
   /// Whether any byte of `text` could need escaping or be refused: markup characters,

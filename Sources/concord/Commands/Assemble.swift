@@ -34,8 +34,8 @@ extension Concord {
       if !(0...86_400).contains(wait) {
         throw ValidationError("--wait takes a number of seconds, 0 to 86400.")
       }
-      if let date, date.range(of: #"^\d{4}-\d{2}-\d{2}$"#, options: .regularExpression) == nil {
-        throw ValidationError("--date takes a date as YYYY-MM-DD, e.g. 2025-09-01.")
+      if let date, !CalendarDate.isValid(date) {
+        throw ValidationError("--date \(date) is not a date: give one as YYYY-MM-DD, e.g. 2025-09-01.")
       }
     }
 
@@ -49,9 +49,9 @@ extension Concord {
         progress.finish()
         Console.report(report.warnings)
         for revision in report.written {
-          print("wrote \(RevisionSummary.line(for: revision, in: workspace))")
+          Console.out("wrote \(RevisionSummary.line(for: revision, in: workspace))")
         }
-        print("Rev.\(report.current) is current")
+        Console.out("Rev.\(report.current) is current")
       } catch {
         throw Console.fail(error)
       }

@@ -62,7 +62,7 @@ extension Concord {
 
     func run() throws {
       if gitExternal && inputs.count == 1 {
-        print("* Unmerged path \(inputs[0])")
+        Console.out("* Unmerged path \(inputs[0])")
         return
       }
       do {
@@ -77,7 +77,7 @@ extension Concord {
         case .json: output = JSONDiffRenderer().render(changes) + "\n"
         case .html: output = HTMLDiffRenderer().render(changes)
         }
-        FileHandle.standardOutput.write(Data(output.utf8))
+        Console.out(output, terminator: "")
         // Done: end the process here rather than free two large declarations object by
         // object on the way out (a sixth of the run on a 10,000-paragraph pair).
         Foundation.exit(EXIT_SUCCESS)

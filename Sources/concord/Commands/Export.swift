@@ -46,7 +46,9 @@ extension Concord {
 
     @Option(
       name: [.short, .customLong("output")],
-      help: "Write to this file (atomically) instead of standard output.")
+      help:
+        "Write to this file (atomically; a regular file outside every workspace) instead of standard output (-)."
+    )
     var output: String?
 
     @OptionGroup var schemas: SchemaOptions
@@ -76,28 +78,24 @@ extension Concord {
     func run() throws {
       let data: Data
       do {
-        let declaration = try load(revision.map(String.init))
-        let previous = try against.map(load)
+        let declaration = try DeclarationSource.latest(of: source).revision(revision).load(
+          reader: schemas.reader)
+        let previous = try against.map {
+          try DeclarationSource($0, in: isWorkspace ? source : nil).load(reader: schemas.reader)
+        }
         data = try Exporter.export(declaration, as: exportFormat, against: previous, final: isFinal)
-      } catch let error as OpenParagraphsError {
-        Console.error(error.description)
-        throw ExitCode(1)
+        if let output, output != "-" {
+          try OutputFile.write(data, to: output, inputs: [source] + (against.map { [$0] } ?? []))
+          return
+        }
       } catch {
         throw Console.fail(error)
       }
-      if let output {
-        do {
-          try AtomicFile.write(data, to: output, mode: .replace)
-        } catch {
-          throw Console.fail(error)
-        }
-      } else {
-        if format == .docx, isatty(STDOUT_FILENO) == 1 {
-          Console.error("error: DOCX is binary and standard output is a terminal: use -o FILE, or redirect.")
-          throw ExitCode(1)
-        }
-        FileHandle.standardOutput.write(data)
+      if format == .docx, isatty(STDOUT_FILENO) == 1 {
+        Console.error("error: DOCX is binary and standard output is a terminal: use -o FILE, or redirect.")
+        throw ExitCode(1)
       }
+      Console.out(data)
     }
 
     // MARK: - Helpers
@@ -117,34 +115,6 @@ extension Concord {
       case .html: .html(language: lang)
       case .docx: .docx(language: lang)
       }
-    }
-
-    /// A revision of the workspace (a number, or the latest when nil), or a declaration file.
-    private func load(_ reference: String?) throws -> Declaration {
-      guard isWorkspace else {
-        guard let reference else { return try RevisionStore.loadDeclaration(source, reader: schemas.reader) }
-        return try RevisionStore.loadDeclaration(reference, reader: schemas.reader)
-      }
-      let store = RevisionStore(workspacePath: source, reader: schemas.reader)
-      if let reference, Int(reference) == nil {
-        return try RevisionStore.loadDeclaration(reference, reader: schemas.reader)
-      }
-      let available = try store.revisions()
-      guard let latest = available.last else {
-        throw DiagnosticsError(
-          Diagnostic(
-            file: store.folderPath, message: "no revisions yet; run `concord assemble \(source)` first"))
-      }
-      let wanted = reference.flatMap(Int.init) ?? latest
-      guard available.contains(wanted) else {
-        throw DiagnosticsError(
-          Diagnostic(
-            file: store.path(of: wanted),
-            message:
-              "no Rev.\(wanted); the workspace has Rev.\(available.map(String.init).joined(separator: ", Rev."))"
-          ))
-      }
-      return try store.load(wanted)
     }
   }
 }

@@ -12,9 +12,9 @@ extension Concord {
 
     func run() throws {
       do {
-        let files = try WorkspaceTemplate.create(at: directory)
-        for file in files { print("created \(file)") }
-        print(
+        let files = try WorkspaceFolder.create(at: directory)
+        for file in files { Console.out("created \(file)") }
+        Console.out(
           "Next: edit the files, then run `concord validate \(directory)` and `concord assemble \(directory)`."
         )
       } catch {

@@ -30,9 +30,9 @@ extension Concord {
       do {
         let report = try StatusReport.load(workspace: workspace, revision: revision, reader: schemas.reader)
         switch format {
-        case .text: print(StatusText.render(report), terminator: "")
-        case .json: print(StatusJSON.render(report))
-        case .html: print(StatusHTML.render(report), terminator: "")
+        case .text: Console.out(StatusText.render(report), terminator: "")
+        case .json: Console.out(StatusJSON.render(report))
+        case .html: Console.out(StatusHTML.render(report), terminator: "")
         }
       } catch {
         throw Console.fail(error)

@@ -36,10 +36,10 @@ extension Concord {
       case .text:
         Console.report(report.diagnostics)
         if report.isValid {
-          print("\(report.files.count) file\(report.files.count == 1 ? "" : "s") valid")
+          Console.out("\(report.files.count) file\(report.files.count == 1 ? "" : "s") valid")
         }
       case .json:
-        print(ValidationJSON.render(report))
+        Console.out(ValidationJSON.render(report))
       }
       if !report.isValid { throw ExitCode(1) }
     }

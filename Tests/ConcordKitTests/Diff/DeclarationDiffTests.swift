@@ -171,11 +171,11 @@ private func kinds(_ changes: Changes) -> [String: ParagraphChange.Kind] {
 
 @Test func proposersComeFromChangesInsideTheRange() {
   var old = Make.declaration(1, [Make.paragraph("p", "1", "Old text.")])
-  old.sections[0].paragraphs[0].changes = [Change(revision: 1, by: ["CHN"])]
+  old.sections[0].paragraphs[0].changes = [ChangeRecord(revision: 1, by: ["CHN"])]
   var new = Make.declaration(3, [Make.paragraph("p", "1", "New text.")])
   new.sections[0].paragraphs[0].changes = [
-    Change(revision: 1, by: ["CHN"]), Change(revision: 2, by: ["IND"]),
-    Change(revision: 3, by: ["BLR", "IND"]),
+    ChangeRecord(revision: 1, by: ["CHN"]), ChangeRecord(revision: 2, by: ["IND"]),
+    ChangeRecord(revision: 3, by: ["BLR", "IND"]),
   ]
   #expect(old.changes(to: new).paragraphs[0].by == ["BLR", "IND"])
 }

@@ -19,7 +19,7 @@ import Testing
     try Data(rewrite(try DeclarationWriter().xml(declaration)).utf8).write(to: URL(fileURLWithPath: path))
     return (
       try RevisionStore.loadDeclaration(path, reader: reader),
-      try DeclarationOutline.load(path, reader: reader)
+      try RevisionStore.outline(path, reader: reader)
     )
   }
 

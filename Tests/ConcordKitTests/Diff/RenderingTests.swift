@@ -111,3 +111,16 @@ private func smallChanges() throws -> Changes {
   #expect(!page.contains("<img") && !page.contains("<b>") && !page.contains("<script>"))
   #expect(page.contains("&lt;<ins>img src=x onerror=alert(1)</ins>&gt;"))
 }
+
+@Test func htmlParsesAsXMLTooAndSharesThePageStyleSheet() throws {
+  let html = HTMLDiffRenderer().render(try smallChanges())
+  let data = Data(html.utf8)
+  let (root, diagnostics) = data.withUnsafeBytes {
+    LibXML2.read($0, path: "diff", schema: nil, buildTree: true)
+  }
+  #expect(diagnostics.isEmpty, "\(diagnostics.map(\.description))")
+  let page = try #require(root)
+  #expect(page.all("input").map { $0[attribute: "id"] } == ["view-inline", "view-side"])
+  #expect(page.all("ins").map(\.text).contains("全面"))
+  #expect(html.contains(StyleSheet.diff.css))
+}

@@ -24,14 +24,7 @@ enum ExampleRevisions {
   /// Rev.0 to Rev.2 as the merger makes them (without provenance, which names file digests).
   static func build() throws -> [Declaration] {
     let workspace = try WorkspaceLoader().load(workspacePath)
-    var revisions = [ZeroDraft.declaration(from: workspace)]
-    for round in workspace.rounds {
-      let merger = RoundMerger(
-        previous: revisions[revisions.count - 1], round: round, settings: workspace.settings,
-        participants: workspace.participants)
-      revisions.append(try merger.merge())
-    }
-    return revisions.map { revision in
+    return try Negotiation(workspace).revisions().map { revision in
       var revision = revision
       revision.provenance = []
       return revision

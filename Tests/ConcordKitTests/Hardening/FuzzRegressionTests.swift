@@ -49,13 +49,7 @@ import Testing
     var checks = CrossChecks(workspace: workspace)
     checks.run()
     guard checks.diagnostics.isEmpty else { return }
-    var previous = ZeroDraft.declaration(from: workspace)
-    for round in workspace.rounds {
-      let merger = RoundMerger(
-        previous: previous, round: round, settings: workspace.settings, participants: workspace.participants)
-      guard let next = try? merger.merge() else { return }
-      previous = next
-    }
+    guard let previous = (try? Negotiation(workspace).revisions())?.last else { return }
     let written = try DeclarationWriter().xml(previous)
     _ = try Self.reader.read(Data(written.utf8), as: .declaration, displayPath: "rev.xml")
   }

@@ -44,7 +44,7 @@ import Testing
     #expect(agreed.status == .agreed)
     #expect(agreed.options.count == 1)
     #expect(agreed.current?.texts["en"]?.source == "<parties/> support cooperation in trade.")
-    #expect(agreed.changes == [Change(revision: 2, by: ["BBB"])])
+    #expect(agreed.changes == [ChangeRecord(revision: 2, by: ["BBB"])])
   }
 
   @Test func supportForTwoOptionsLeavesTheParagraphOpen() throws {

@@ -71,14 +71,9 @@ enum MergeFixture {
 
   /// Rev.0 and each round merged in turn; returns every revision.
   static func assemble(_ workspace: Workspace, _ rounds: [Round]) throws -> [Declaration] {
-    var revisions = [ZeroDraft.declaration(from: workspace)]
-    for round in rounds {
-      let merger = RoundMerger(
-        previous: revisions[revisions.count - 1], round: round, settings: workspace.settings,
-        participants: workspace.participants)
-      revisions.append(try merger.merge())
-    }
-    return revisions
+    var workspace = workspace
+    workspace.rounds = rounds
+    return try Negotiation(workspace).revisions()
   }
 }
 

@@ -77,7 +77,7 @@ import Testing
     let workspace = try TemporaryWorkspace()
     defer { workspace.remove() }
     try {
-      let lock = try WorkspaceLock(workspace: workspace.path)
+      let lock = try #require(try WorkspaceLock(workspace: workspace.path))
       let error = try #require(throws: DiagnosticsError.self) { try Assembler().assemble(workspace.path) }
       #expect(error.description.contains("the workspace is busy"))
       withExtendedLifetime(lock) {}
@@ -102,12 +102,10 @@ import Testing
   @Test func permutingPositionFilesAndStancesDoesNotChangeTheRevisionsBytes() throws {
     let workspace = try WorkspaceLoader().load(
       TemporaryWorkspace.repositoryRoot.appendingPathComponent("Drafts/sco-2025").path)
-    let rev0 = ZeroDraft.declaration(from: workspace)
+    let negotiation = Negotiation(workspace)
+    let rev0 = negotiation.zeroDraft()
     func rev1(_ round: Round) throws -> String {
-      try DeclarationWriter().xml(
-        RoundMerger(
-          previous: rev0, round: round, settings: workspace.settings, participants: workspace.participants
-        ).merge())
+      try DeclarationWriter().xml(try #require(try negotiation.revision(after: rev0, round: round)))
     }
     let round = try #require(workspace.round(1))
     let expected = try rev1(round)

@@ -88,16 +88,10 @@ final class ScratchWorkspace {
     try FileManager.default.moveItem(atPath: file(relative), toPath: file(destination))
   }
 
-  /// The diagnostics of loading the workspace: empty when it loads.
+  /// What `concord validate` reports about the workspace (the loader's checks and the
+  /// merge's): empty when it is valid.
   func diagnostics() -> [String] {
-    do {
-      _ = try WorkspaceLoader(reader: DocumentReader(schemas: SchemaLibrary(source: .embedded)))
-        .load(path)
-      return []
-    } catch let error as DiagnosticsError {
-      return error.diagnostics.map(\.description)
-    } catch {
-      return ["unexpected error: \(error)"]
-    }
+    let loader = WorkspaceLoader(reader: DocumentReader(schemas: SchemaLibrary(source: .embedded)))
+    return Validator(loader: loader).validate([path]).diagnostics.map(\.description)
   }
 }

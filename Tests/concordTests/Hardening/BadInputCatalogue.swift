@@ -7,7 +7,9 @@ import Foundation
 /// The bad inputs of SPEC §7, one case each, with what concord must say about them.
 /// Fixtures are in `Cases/<name>/`; what a fixture cannot hold is made by `setUp`.
 enum BadInputCatalogue {
-  static let all: [BadInput] = bytes + files + attacks + limits + schemas + crossChecks + revisions
+  static let all: [BadInput] =
+    bytes + files + attacks + limits + schemas + crossChecks + revisions + merge
+    + chain + texts
 
   /// Broken bytes: encodings, truncation, characters XML does not allow.
   static let bytes: [BadInput] = [

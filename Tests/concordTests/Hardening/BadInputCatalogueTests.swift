@@ -88,7 +88,9 @@ import Testing
   }
 
   /// A UTF-8 byte-order mark (Notepad writes one); a schema location Concord never follows.
-  static let acceptedInputs = ["accepted-utf8-bom", "accepted-xsi-schema-location"]
+  static let acceptedInputs = [
+    "accepted-utf8-bom", "accepted-xsi-schema-location", "accepted-texts-over-several-lines",
+  ]
 
   @Test func theCatalogueCoversEveryKindOfBadInputOfTheSpecification() {
     let names = Set(BadInputCatalogue.all.map(\.name))

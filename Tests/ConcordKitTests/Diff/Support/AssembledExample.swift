@@ -12,14 +12,10 @@ struct AssembledExample {
 
   init() throws {
     let workspace = try WorkspaceLoader().load(DiffFixture.packageRoot + "/Drafts/sco-2025")
-    func next(_ previous: Declaration, _ round: Int) throws -> Declaration {
-      try RoundMerger(
-        previous: previous, round: try #require(workspace.round(round)),
-        settings: workspace.settings, participants: workspace.participants
-      ).merge()
-    }
-    rev0 = ZeroDraft.declaration(from: workspace)
-    rev1 = try next(rev0, 1)
-    rev2 = try next(rev1, 2)
+    let revisions = try Negotiation(workspace).revisions(until: 2)
+    try #require(revisions.count == 3)
+    rev0 = revisions[0]
+    rev1 = revisions[1]
+    rev2 = revisions[2]
   }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Writes a revision in Concord's vocabulary (`Schemas/declaration.xsd`).
 ///
 /// The order of everything is fixed by the model (sections, paragraphs, options) or sorted
@@ -8,6 +10,12 @@ public struct DeclarationWriter: Sendable {
 
   /// The document's text; throws when a text holds a character XML cannot carry.
   public func xml(_ declaration: Declaration) throws -> String {
+    String(decoding: try bytes(declaration), as: UTF8.self)
+  }
+
+  /// The document's UTF-8 bytes, as a file holds them, sealed with their digest
+  /// (`ContentDigest`); throws as `xml` does.
+  public func bytes(_ declaration: Declaration) throws -> Data {
     var writer = XMLWriter()
     let languages = declaration.settings.languages
     writer.start(
@@ -15,12 +23,13 @@ public struct DeclarationWriter: Sendable {
       [
         ("xmlns", XML.concordNamespace), ("workspace", declaration.settings.id),
         ("revision", String(declaration.revision)), ("date", declaration.date),
+        ("digest", ContentDigest.placeholder),
       ])
     writeSettings(declaration.settings, to: &writer)
     writer.start("participants")
     for participant in declaration.participants {
       writer.start("participant", [("code", participant.code), ("status", participant.status.rawValue)])
-      for (language, name) in ordered(participant.names, by: languages) {
+      for (language, name) in participant.names.inOrder(of: languages) {
         writer.element("name", [("xml:lang", language)], text: name)
       }
       writer.end()
@@ -33,7 +42,7 @@ public struct DeclarationWriter: Sendable {
         [
           ("n", String(entry.revision)), ("date", entry.date),
           ("participants", entry.participants.isEmpty ? nil : entry.participants.joined(separator: " ")),
-        ])
+        ] + Self.attributes(entry.counts))
     }
     writer.end()
     if declaration.provenance.isEmpty {
@@ -48,7 +57,7 @@ public struct DeclarationWriter: Sendable {
     }
     for section in declaration.sections {
       writer.start("section", [("id", section.id), ("kind", section.kind.rawValue)])
-      for (language, heading) in ordered(section.headings, by: languages) {
+      for (language, heading) in section.headings.inOrder(of: languages) {
         writer.element("heading", [("xml:lang", language)], text: heading)
       }
       for paragraph in section.paragraphs { write(paragraph, languages: languages, to: &writer) }
@@ -59,18 +68,18 @@ public struct DeclarationWriter: Sendable {
       throw DiagnosticsError(
         Diagnostic(file: "Rev.\(declaration.revision)", message: problem))
     }
-    return writer.output
+    return ContentDigest.sealed(writer.data)
   }
 
   private func writeSettings(_ settings: Settings, to writer: inout XMLWriter) {
     let languages = settings.languages
-    for (language, title) in ordered(settings.titles, by: languages) {
+    for (language, title) in settings.titles.inOrder(of: languages) {
       writer.element("title", [("xml:lang", language)], text: title)
     }
     writer.element("body", text: settings.body)
     writer.element("languages", [("base", settings.baseLanguage)], text: languages.joined(separator: " "))
     writer.empty("consensus", [("silence", settings.silence.rawValue)])
-    for (language, subject) in ordered(settings.subjects, by: languages) {
+    for (language, subject) in settings.subjects.inOrder(of: languages) {
       writer.element("subject", [("xml:lang", language)], text: subject)
     }
   }
@@ -89,7 +98,7 @@ public struct DeclarationWriter: Sendable {
         ("round", String(option.round)),
         ("combines", option.combines.isEmpty ? nil : option.combines.map(String.init).joined(separator: " ")),
       ]
-      let texts = ordered(option.texts, by: languages)
+      let texts = option.texts.inOrder(of: languages)
       if texts.isEmpty {
         writer.empty("option", attributes)
       } else {
@@ -110,7 +119,10 @@ public struct DeclarationWriter: Sendable {
     for stance in paragraph.stances {
       writer.empty(
         "stance",
-        [("participant", stance.participant), ("kind", stance.kind), ("option", stance.option?.description)])
+        [
+          ("participant", stance.participant), ("kind", stance.kind.rawValue),
+          ("option", stance.option?.description),
+        ])
     }
     for comment in paragraph.comments {
       writer.element(
@@ -127,14 +139,13 @@ public struct DeclarationWriter: Sendable {
     }
     writer.end()
   }
-}
 
-/// A language-keyed dictionary in the workspace's language order, then any other languages
-/// by code.
-func ordered<Value>(_ values: [String: Value], by languages: [String]) -> [(String, Value)] {
-  let known = languages.compactMap { language in values[language].map { (language, $0) } }
-  let others = values.keys.filter { !languages.contains($0) }.sorted().compactMap { key in
-    values[key].map { (key, $0) }
+  /// A history entry's counts as attributes (none when it has none).
+  private static func attributes(_ counts: StatusCounts?) -> [(String, String?)] {
+    guard let counts else { return [] }
+    return [
+      ("draft", String(counts.draft)), ("agreed", String(counts.agreed)),
+      ("agreed-ad-ref", String(counts.agreedAdReferendum)), ("open", String(counts.open)),
+    ]
   }
-  return known + others
 }

@@ -1,4 +1,4 @@
-/// A revision as `concord diff` names it: `3`, `rev-3`, `Rev.3`, `latest`, `latest~1`.
+/// A revision as commands name it: `3`, `rev-3`, `Rev.3`, `latest`, `latest~1`.
 public enum RevisionReference: Hashable, Sendable, CustomStringConvertible {
   case number(Int)
   /// `latest~k`: the k-th revision before the latest one on disk.
@@ -32,8 +32,14 @@ public enum RevisionReference: Hashable, Sendable, CustomStringConvertible {
     }
   }
 
-  /// The revision number among those on disk (ascending).
+  /// The revision number among those on disk (ascending). The one wording of "there is no
+  /// such revision", for every command that names revisions.
   public func resolve(among revisions: [Int], workspace: String) throws -> Int {
+    if revisions.isEmpty {
+      throw DiagnosticsError(
+        Diagnostic(
+          file: workspace, message: "no revisions yet; run `concord assemble \(workspace)` first"))
+    }
     switch self {
     case .number(let number):
       guard revisions.contains(number) else {
@@ -64,7 +70,6 @@ public enum RevisionReference: Hashable, Sendable, CustomStringConvertible {
   }
 
   private static func available(_ revisions: [Int]) -> String {
-    if revisions.isEmpty { return " (the workspace has no revisions yet: run `concord assemble`)" }
-    return " (revisions on disk: " + revisions.map { "Rev.\($0)" }.joined(separator: ", ") + ")"
+    " (revisions on disk: " + revisions.map { "Rev.\($0)" }.joined(separator: ", ") + ")"
   }
 }

@@ -58,17 +58,39 @@ public struct Stance: Hashable, Sendable {
     self.location = location
   }
 
-  /// The element name used in position files (`support`, `amend`, …).
-  public var kind: String {
+  /// The element that says it in a position file.
+  public var kind: Kind {
     switch action {
-    case .support: "support"
-    case .amend: "amend"
-    case .delete: "delete"
-    case .insert: "insert"
-    case .dissociate: "dissociate"
-    case .reserve: "reserve"
-    case .withdraw: "withdraw"
-    case .comment: "comment"
+    case .support: .support
+    case .amend: .amend
+    case .delete: .delete
+    case .insert: .insert
+    case .dissociate: .dissociate
+    case .reserve: .reserve
+    case .withdraw: .withdraw
+    case .comment: .comment
+    }
+  }
+
+  /// The kinds of stance, named as the elements of a position file name them.
+  public enum Kind: String, Hashable, Sendable, CaseIterable, CustomStringConvertible {
+    case support, amend, delete, insert, dissociate, reserve, withdraw, comment
+
+    public var description: String { rawValue }
+
+    /// One letter for the stance matrix: S support, A amend, D delete, I insert,
+    /// X dissociate, R reserve, W withdraw, C comment.
+    public var symbol: String {
+      switch self {
+      case .support: "S"
+      case .amend: "A"
+      case .delete: "D"
+      case .insert: "I"
+      case .dissociate: "X"
+      case .reserve: "R"
+      case .withdraw: "W"
+      case .comment: "C"
+      }
     }
   }
 }

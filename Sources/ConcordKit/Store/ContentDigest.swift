@@ -1,0 +1,55 @@
+import Foundation
+
+/// A revision's seal: the SHA-256 of its own bytes, written into its root element as
+/// `digest="…"`, computed with the value itself written as 64 zeros.
+///
+/// Each revision also records its predecessor's SHA-256 (provenance); the seal covers the one
+/// file no successor vouches for yet, the latest. It catches an edit made by hand or by
+/// another program, not a forger (who can seal again): revisions are a record, not a secret.
+enum ContentDigest {
+  static let placeholder = String(repeating: "0", count: 64)
+  private static let attribute = Array(" digest=\"".utf8)
+
+  /// The bytes with the placeholder replaced by their digest.
+  static func sealed(_ data: Data) -> Data {
+    guard let range = valueRange(in: data) else { return data }
+    var sealed = data
+    sealed.replaceSubrange(range, with: Data(Digest.sha256(data).utf8))
+    return sealed
+  }
+
+  /// Whether the bytes are as sealed: true or false, or nil when they carry no seal.
+  static func check(_ data: Data) -> Bool? {
+    guard let range = valueRange(in: data) else { return nil }
+    let recorded = data[range]
+    var blank = data
+    blank.replaceSubrange(range, with: Data(placeholder.utf8))
+    return Data(Digest.sha256(blank).utf8) == recorded
+  }
+
+  /// Where the 64 characters of the root element's `digest` value stand: looked for in the
+  /// root start tag only (the first `<declaration`'s tag, before its `>`).
+  private static func valueRange(in data: Data) -> Range<Int>? {
+    data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> Range<Int>? in
+      let root = Array("<declaration".utf8)
+      guard let start = find(root, in: bytes, from: 0, before: min(bytes.count, 4096)) else { return nil }
+      var end = start
+      while end < bytes.count, bytes[end] != UInt8(ascii: ">") { end += 1 }
+      guard let found = find(attribute, in: bytes, from: start, before: end) else { return nil }
+      let value = found + attribute.count
+      guard value + 64 < bytes.count, bytes[value + 64] == UInt8(ascii: "\"") else { return nil }
+      return value..<value + 64
+    }
+  }
+
+  private static func find(_ needle: [UInt8], in bytes: UnsafeRawBufferPointer, from: Int, before: Int)
+    -> Int?
+  {
+    guard before - needle.count >= from else { return nil }
+    for index in from...(before - needle.count)
+    where bytes[index] == needle[0] && (0..<needle.count).allSatisfy({ bytes[index + $0] == needle[$0] }) {
+      return index
+    }
+    return nil
+  }
+}

@@ -1,0 +1,62 @@
+/// A declaration as a command names it: a revision of a workspace, or any declaration file.
+public enum DeclarationSource: Hashable, Sendable {
+  case revision(workspace: String, RevisionReference)
+  case file(String)
+
+  /// What `argument` names: in a workspace, a revision (`3`, `rev-3`, `latest~1`) or else a
+  /// file that exists; without one, a file.
+  public init(_ argument: String, in workspace: String?) throws {
+    if let workspace {
+      if let reference = RevisionReference(argument) {
+        self = .revision(workspace: workspace, reference)
+        return
+      }
+      guard FileSystem.isRegularFile(argument) else {
+        throw DiagnosticsError(
+          Diagnostic(
+            file: workspace,
+            message:
+              "\"\(argument)\" is neither a revision (3, rev-3, latest, latest~1) nor a declaration file"))
+      }
+    }
+    self = .file(argument)
+  }
+
+  /// The latest revision of a workspace, or the file itself.
+  public static func latest(of path: String) -> DeclarationSource {
+    FileSystem.isDirectory(path) ? .revision(workspace: path, .latest(back: 0)) : .file(path)
+  }
+
+  /// Reads, validates and decodes it.
+  public func load(reader: DocumentReader = DocumentReader()) throws -> Declaration {
+    switch self {
+    case .file(let path): return try RevisionStore.loadDeclaration(path, reader: reader)
+    case .revision(let workspace, let reference):
+      let store = RevisionStore(workspacePath: workspace, reader: reader)
+      return try store.load(store.resolve(reference))
+    }
+  }
+
+  /// Reads and validates it for comparing.
+  public func outline(reader: DocumentReader = DocumentReader()) throws -> DeclarationOutline {
+    switch self {
+    case .file(let path): return try RevisionStore.outline(path, reader: reader)
+    case .revision(let workspace, let reference):
+      let store = RevisionStore(workspacePath: workspace, reader: reader)
+      return try store.outline(store.resolve(reference))
+    }
+  }
+}
+
+extension DeclarationSource {
+  /// The same workspace's revision `number` (nil: this source as it is). Only a workspace has
+  /// revisions to choose from.
+  public func revision(_ number: Int?) throws -> DeclarationSource {
+    guard let number else { return self }
+    guard case .revision(let workspace, _) = self else {
+      throw DiagnosticsError(
+        Diagnostic(file: "concord", message: "a revision number needs a workspace folder, not a file"))
+    }
+    return .revision(workspace: workspace, .number(number))
+  }
+}

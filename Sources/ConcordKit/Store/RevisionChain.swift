@@ -1,0 +1,135 @@
+import Foundation
+
+/// The revisions of a workspace as a chain: each checked against its seal and its
+/// predecessor's recorded digest, and read only as far as its head (settings, participants,
+/// history, provenance: everything before its paragraphs).
+///
+/// Every command that reads a workspace's revisions checks the chain first, so that a
+/// planted, removed, renamed or hand-edited revision is reported, precisely, before anything
+/// is built on it. Cost: one read and one SHA-256 of each file, and a parse of its head.
+public struct RevisionChain: Sendable {
+  /// A revision as the chain knows it.
+  public struct Link: Sendable {
+    /// The revision's head: its paragraphs left out.
+    public var head: Declaration
+    /// The SHA-256 of its file.
+    public var sha256: String
+  }
+
+  public let links: [Link]
+
+  /// The latest revision's number, -1 when there is none.
+  public var latest: Int { links.last?.head.revision ?? -1 }
+
+  /// Reads and checks the chain of the revisions on disk.
+  public init(_ store: RevisionStore) throws {
+    var links: [Link] = []
+    var errors: [Diagnostic] = []
+    for number in try store.sequence() {
+      let file = store.path(of: number)
+      let data = try store.reader.readFile(file, shownAs: file)
+      let sha256 = Digest.sha256(data)
+      let problems = Self.problems(of: data, file: file, store: store)
+      if problems.isEmpty {
+        do {
+          let head = try Self.head(data, file: file, store: store)
+          if let previous = links.last { errors += Self.check(head, follows: previous, store: store) }
+          links.append(Link(head: head, sha256: sha256))
+          continue
+        } catch {
+          errors += DiagnosticsError.diagnostics(of: error, file: file)
+        }
+      } else {
+        errors += problems
+      }
+      // Whatever follows a broken revision cannot be checked against it: stop here.
+      errors += Self.successorProblems(sha256: sha256, of: number, store: store)
+      break
+    }
+    guard errors.isEmpty else { throw DiagnosticsError(errors.removingRepeats()) }
+    self.links = links
+  }
+
+  // MARK: - Checks
+
+  /// What is wrong with a revision's bytes on their own: a broken seal, and then whatever a
+  /// full, validating read finds (the precise place of an edit that breaks the schema).
+  private static func problems(of data: Data, file: String, store: RevisionStore) -> [Diagnostic] {
+    switch ContentDigest.check(data) {
+    case .some(true):
+      return []
+    case .some(false):
+      let seal = Diagnostic(
+        file: file,
+        message:
+          "was changed after concord wrote it: its content no longer matches the digest sealed in it (revisions are never edited; restore it from your copy or from git)"
+      )
+      return [seal] + store.reader.validate(data, as: .declaration, displayPath: file)
+    case nil:
+      let problems = store.reader.validate(data, as: .declaration, displayPath: file)
+      return problems.isEmpty
+        ? [
+          Diagnostic(
+            file: file,
+            message:
+              "carries no digest: it was not written by concord assemble (revisions are never written by hand)"
+          )
+        ] : problems
+    }
+  }
+
+  /// The revision after `number` records this file's SHA-256; when it differs, say so too.
+  private static func successorProblems(sha256: String, of number: Int, store: RevisionStore)
+    -> [Diagnostic]
+  {
+    let next = store.path(of: number + 1)
+    guard FileSystem.isRegularFile(next),
+      let data = try? store.reader.readFile(next, shownAs: next),
+      let head = try? Self.head(data, file: next, store: store),
+      let recorded = head.provenance.first(where: { $0.kind == .revision }),
+      recorded.sha256 != sha256
+    else { return [] }
+    return [
+      Diagnostic(
+        file: store.path(of: number), message: "differs from the file Rev.\(number + 1) was assembled from")
+    ]
+  }
+
+  /// A revision follows the one before it: same workspace, and the predecessor's file is the
+  /// one it was assembled from.
+  private static func check(_ head: Declaration, follows previous: Link, store: RevisionStore)
+    -> [Diagnostic]
+  {
+    var errors: [Diagnostic] = []
+    let file = store.path(of: head.revision)
+    if head.settings.id != previous.head.settings.id {
+      errors.append(
+        Diagnostic(
+          file: file,
+          message:
+            "belongs to workspace \"\(head.settings.id)\", but Rev.\(previous.head.revision) to \"\(previous.head.settings.id)\": a revision from another workspace"
+        ))
+    }
+    let recorded = head.provenance.first { $0.kind == .revision }
+    if recorded?.path != RevisionStore.relativePath(of: previous.head.revision) {
+      errors.append(
+        Diagnostic(
+          file: file,
+          message: "does not name Rev.\(previous.head.revision) as the revision it was assembled from"))
+    } else if recorded?.sha256 != previous.sha256 {
+      errors.append(
+        Diagnostic(
+          file: store.path(of: previous.head.revision),
+          message: "differs from the file Rev.\(head.revision) was assembled from"))
+    }
+    return errors
+  }
+
+  /// The head of a sealed revision, its number checked against its file name.
+  private static func head(_ data: Data, file: String, store: RevisionStore) throws -> Declaration {
+    let root = try store.reader.readHead(data, as: .declaration, displayPath: file, before: "section")
+    let head = DeclarationDecoding.declaration(root, sections: [], file: file)
+    return try store.numbered(
+      head, RevisionStore.revisionNumber(ofFile: URL(fileURLWithPath: file).lastPathComponent) ?? -1)
+  }
+}

@@ -1,0 +1,142 @@
+/// Writes HTML element by element, escaping every text and every attribute value as it is
+/// written: the only text that goes out unescaped is a `StyleSheet`, whose parts are constants.
+///
+/// Layout, so that the source reads well without changing what the browser shows: a `block`
+/// puts its tags on lines of their own and its children on lines below, indented; inside a
+/// block, every element that is not phrasing content (`p`, `li`, `tr`, `meta`…) starts a new
+/// line, while phrasing content (`a`, `span`, `ins`, `input`…) and text run on in the current
+/// line. Inside an element, everything runs on: no white space is ever added to running text.
+///
+/// The page is also well-formed XML: `empty` elements as `<br/>`, every other element with an
+/// end tag. Time and memory are linear in the size of the output.
+struct HTMLWriter {
+  typealias Attributes = [(String, String?)]
+
+  private(set) var output = ""
+  /// Characters HTML cannot carry, found in texts: reported here instead of written.
+  private(set) var problems: [String] = []
+  private let textRules: Escaping.Rules
+  private let attributeRules: Escaping.Rules
+  /// Blocks open around the current position.
+  private var depth = 0
+  /// Elements open inside the innermost block: where content runs on.
+  private var inline = 0
+  private var atLineStart = true
+
+  /// `quotesInText`: `"` and `'` as references in texts too, not only in attribute values.
+  init(quotesInText: Bool = false) {
+    textRules = quotesInText ? [.quotes, .apostrophes] : .text
+    attributeRules = quotesInText ? [.quotes, .apostrophes, .whitespace] : .attribute
+  }
+
+  /// An element whose children each go on a line of their own, indented.
+  mutating func block(_ name: String, _ attributes: Attributes = [], _ content: (inout HTMLWriter) -> Void) {
+    guard inline == 0 else { return element(name, attributes, content) }
+    endLine()
+    output += indentation + "<\(name)\(rendered(attributes))>\n"
+    depth += 1
+    content(&self)
+    endLine()
+    depth -= 1
+    output += indentation + "</\(name)>\n"
+  }
+
+  /// An element whose content runs on one line.
+  mutating func element(_ name: String, _ attributes: Attributes = [], _ content: (inout HTMLWriter) -> Void)
+  {
+    place(name)
+    output += "<\(name)\(rendered(attributes))>"
+    inline += 1
+    content(&self)
+    inline -= 1
+    output += "</\(name)>"
+    finish(name)
+  }
+
+  mutating func element(_ name: String, _ attributes: Attributes = [], text: String) {
+    element(name, attributes) { $0.text(text) }
+  }
+
+  /// `<name a="1"/>`: HTML's void elements (`meta`, `br`, `input`) and SVG's empty ones.
+  mutating func empty(_ name: String, _ attributes: Attributes = []) {
+    place(name)
+    output += "<\(name)\(rendered(attributes))/>"
+    finish(name)
+  }
+
+  mutating func text(_ text: String) {
+    if inline == 0, atLineStart { output += indentation }
+    output += escaped(text)
+    atLineStart = false
+  }
+
+  /// `<style>` with the sheet's parts, written as they are: constant text without `<` or `&`.
+  mutating func style(_ sheet: StyleSheet) {
+    endLine()
+    output += indentation + "<style>" + sheet.css + "</style>\n"
+  }
+
+  // MARK: - Lines
+
+  private static let phrasing: Set<String> = [
+    "a", "abbr", "b", "br", "code", "del", "em", "i", "input", "ins", "label", "q", "s", "small", "span",
+    "strong", "sub", "sup", "time", "u",
+  ]
+
+  private var indentation: String { String(repeating: "  ", count: depth) }
+
+  /// Before an element: a new line for one that is not phrasing content, in a block.
+  private mutating func place(_ name: String) {
+    guard inline == 0 else { return }
+    if !Self.phrasing.contains(name) { endLine() }
+    if atLineStart { output += indentation }
+    atLineStart = false
+  }
+
+  /// After an element: the end of its line, for one that is not phrasing content, in a block.
+  private mutating func finish(_ name: String) {
+    if inline == 0, !Self.phrasing.contains(name) { endLine() }
+  }
+
+  private mutating func endLine() {
+    if !atLineStart { output += "\n" }
+    atLineStart = true
+  }
+
+  // MARK: - Escaping
+
+  private mutating func escaped(_ text: String) -> String {
+    Escaping.escape(text, textRules) { problems.append(Escaping.refusal(of: $0, in: "HTML")) }
+  }
+
+  private mutating func rendered(_ attributes: Attributes) -> String {
+    Escaping.attributes(attributes, attributeRules) { problems.append(Escaping.refusal(of: $0, in: "HTML")) }
+  }
+
+}
+
+// MARK: - Page
+
+extension HTMLWriter {
+  /// A whole page, the one skeleton of every HTML page Concord writes: `<!DOCTYPE html>`,
+  /// `<html lang dir>`, a head with the character set, viewport, generator, title and style
+  /// sheet, then the body `content` writes. Self-contained: no script, no external file.
+  static func page(
+    language: String, direction: String? = nil, title: String, style: StyleSheet, body: Attributes = [],
+    quotesInText: Bool = false, _ content: (inout HTMLWriter) -> Void
+  ) -> HTMLWriter {
+    var html = HTMLWriter(quotesInText: quotesInText)
+    html.output = "<!DOCTYPE html>\n"
+    html.block("html", [("lang", language), ("dir", direction)]) { html in
+      html.block("head") { head in
+        head.empty("meta", [("charset", "utf-8")])
+        head.empty("meta", [("name", "viewport"), ("content", "width=device-width, initial-scale=1")])
+        head.empty("meta", [("name", "generator"), ("content", "Concord")])
+        head.element("title", text: title)
+        head.style(style)
+      }
+      html.block("body", body, content)
+    }
+    return html
+  }
+}

@@ -1,0 +1,65 @@
+import ArgumentParser
+import ConcordKit
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Standard output and standard error, written so that a failed write is never silent and
+/// never a crash: a full disk or a closed descriptor is a one-line error and exit status 1; a
+/// reader that went away (`concord diff … | head`) ends the run quietly, as git does.
+enum Console {
+  /// Writes to standard output.
+  static func out(_ text: String, terminator: String = "\n") {
+    write(Data((text + terminator).utf8), to: STDOUT_FILENO)
+  }
+
+  static func out(_ data: Data) { write(data, to: STDOUT_FILENO) }
+
+  /// Writes one line to standard error.
+  static func error(_ text: String) {
+    write(Data((text + "\n").utf8), to: STDERR_FILENO)
+  }
+
+  static func report(_ diagnostics: [Diagnostic]) {
+    for diagnostic in diagnostics { error(diagnostic.description) }
+  }
+
+  /// Prints the diagnostics of a failed step; the exit status 1 to throw.
+  static func fail(_ error: Error) -> ExitCode {
+    if let error = error as? OpenParagraphsError {
+      Console.error(error.description)
+    } else {
+      report(DiagnosticsError.diagnostics(of: error, file: "concord"))
+    }
+    return ExitCode(1)
+  }
+
+  /// Every byte, or the process ends: quietly with status 141 when the reader is gone
+  /// (EPIPE), with a message and status 1 on any other error.
+  private static func write(_ data: Data, to descriptor: Int32) {
+    let failure: Int32? = data.withUnsafeBytes { buffer in
+      guard let base = buffer.baseAddress else { return nil }
+      var written = 0
+      while written < buffer.count {
+        let result = Glibc.write(descriptor, base + written, buffer.count - written)
+        if result < 0 {
+          if errno == EINTR { continue }
+          return errno
+        }
+        written += result
+      }
+      return nil
+    }
+    guard let failure else { return }
+    if failure == EPIPE { exit(141) }
+    if descriptor != STDERR_FILENO {
+      let name = descriptor == STDOUT_FILENO ? "standard output" : "descriptor \(descriptor)"
+      error("error: cannot write to \(name): \(String(cString: strerror(failure)))")
+    }
+    exit(1)
+  }
+}
