@@ -4,7 +4,7 @@ import Foundation
 
 /// The word diff's worst cases: paragraph pairs within the input limits (a text up to 1 MiB)
 /// that differ everywhere, each timed in process through the public API — `DeclarationDiff`
-/// for what `concord diff` does with one paragraph, `RoundMerger` for the merger's
+/// for what `concord diff` does with one paragraph, `Negotiation` for the merger's
 /// consolidation, which diffs each amendment against the current text.
 struct WordDiffBench: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -128,11 +128,12 @@ struct WordDiffBench: ParsableCommand {
             location: SourceLocation(file: "\(code).xml"))
         ], location: SourceLocation(file: "\(code).xml"))
     }
-    let merged = try RoundMerger(
-      previous: previous, round: Round(number: 1, positions: stances), settings: previous.settings,
-      participants: previous.participants
-    ).merge()
-    return "\(merged.paragraphs.first?.options.count ?? 0) options"
+    let round = Round(number: 1, positions: stances)
+    let workspace = Workspace(
+      path: "bench", settings: previous.settings, participants: previous.participants, sections: [],
+      rounds: [round], inputs: [])
+    let merged = try Negotiation(workspace).revision(after: previous, round: round)
+    return "\(merged?.paragraphs.first?.options.count ?? 0) options"
   }
 
   static func declaration(_ text: String, language: String, revision: Int) -> Declaration {
