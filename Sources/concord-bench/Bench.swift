@@ -7,7 +7,7 @@ struct Bench: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "concord-bench",
     abstract: "Generate large synthetic workspaces and benchmark Concord against xmllint and git.",
-    subcommands: [GenerateWorkspace.self, GeneratePair.self, Run.self])
+    subcommands: [GenerateWorkspace.self, GeneratePair.self, Run.self, WordDiffBench.self])
 }
 
 /// ConcordKit has an `Option` too; here `@Option` is ArgumentParser's.

@@ -1,7 +1,6 @@
 /// Turns a minimal edit script into readable hunks, the way a drafter would mark up a text.
 ///
-/// Two passes, each linear in the script's length (the merge pass repeats while it finds
-/// something to merge, at most once per change):
+/// Two passes, each linear in the script's length and the number of tokens:
 /// 1. **Slide**: a pure insertion or deletion that could sit at several places (inserting
 ///    "and x " into "a and b" can also read "a [and x ]and b") is moved to the place that
 ///    starts with a word and ends with a space; on ties the rightmost, where trimming the
@@ -101,41 +100,50 @@ enum Hunks {
     var new: Range<Int>
   }
 
+  /// One item of the script as the merge pass sees it: an equal run or a change, linked to its
+  /// neighbours.
+  private struct Item {
+    var equal: Edit?
+    var change: Change?
+    var previous: Int
+    var next: Int
+    /// For an equal run: its weight, and whether it holds only Han characters and punctuation.
+    var kept = 0
+    var ideographic = false
+  }
+
+  /// Absorbing an equal run only ever makes the changes around every other run larger, so an
+  /// absorbable run stays absorbable: whatever the order, the runs absorbed in the end are the
+  /// same. A work list visits each run once, and again only when a change next to it grew, so
+  /// the pass is linear in the script's length.
   private static func merged(_ script: [Edit], old: [Token], new: [Token]) -> [Edit] {
-    // Alternate equal runs and changes.
-    var items: [(equal: Edit?, change: Change?)] = []
-    for edit in script {
-      if edit.operation == .equal {
-        items.append((edit, nil))
-      } else if let last = items.last, let change = last.change {
-        items[items.count - 1].change = Change(
-          old: change.old.lowerBound..<max(change.old.upperBound, edit.old.upperBound),
-          new: change.new.lowerBound..<max(change.new.upperBound, edit.new.upperBound))
-      } else {
-        items.append((nil, Change(old: edit.old, new: edit.new)))
-      }
-    }
-    var changed = true
-    while changed {
-      changed = false
-      var index = 1
-      while index + 1 < items.count {
-        if let equal = items[index].equal, let left = items[index - 1].change,
-          let right = items[index + 1].change,
-          shouldAbsorb(equal.old, between: left, and: right, old: old, new: new)
-        {
-          items[index - 1].change = Change(
-            old: left.old.lowerBound..<right.old.upperBound,
-            new: left.new.lowerBound..<right.new.upperBound)
-          items.removeSubrange(index...(index + 1))
-          changed = true
-        } else {
-          index += 1
-        }
-      }
+    let weights = Weights(old: old, new: new)
+    var items = linked(script, old: old)
+    var pending = Array(items.indices.reversed())
+    while let index = pending.popLast() {
+      let item = items[index]
+      guard item.equal != nil, item.previous >= 0, item.next < items.count,
+        let left = items[item.previous].change, let right = items[item.next].change
+      else { continue }
+      let kept = item.kept
+      let smaller = min(weights.size(left), weights.size(right))
+      guard kept == 0 || kept < smaller || (item.ideographic && kept == 1) else { continue }
+      let (leftIndex, rightIndex) = (item.previous, item.next)
+      items[leftIndex].change = Change(
+        old: left.old.lowerBound..<right.old.upperBound, new: left.new.lowerBound..<right.new.upperBound)
+      let after = items[rightIndex].next
+      items[leftIndex].next = after
+      if after < items.count { items[after].previous = leftIndex }
+      items[index].equal = nil
+      items[rightIndex].change = nil
+      // The runs either side of the grown change may now be absorbed.
+      if after < items.count { pending.append(after) }
+      if items[leftIndex].previous >= 0 { pending.append(items[leftIndex].previous) }
     }
     var result: [Edit] = []
-    for item in items {
+    var index = 0
+    while index < items.count {
+      let item = items[index]
       if let equal = item.equal { result.append(equal) }
       if let change = item.change {
         if !change.old.isEmpty {
@@ -147,25 +155,61 @@ enum Hunks {
             Edit(operation: .insert, old: change.old.upperBound..<change.old.upperBound, new: change.new))
         }
       }
+      index = item.next
     }
     return result
   }
 
-  private static func shouldAbsorb(
-    _ equal: Range<Int>, between left: Change, and right: Change, old: [Token], new: [Token]
-  ) -> Bool {
-    let kept = weight(old[equal])
-    if kept == 0 { return true }
-    let leftSize = max(weight(old[left.old]), weight(new[left.new]))
-    let rightSize = max(weight(old[right.old]), weight(new[right.new]))
-    // A Han character weighs less than a word: "文化" → "人文" reads as one change, not as
-    // "人" inserted and "化" deleted around a kept "文".
-    let ideographic = old[equal].allSatisfy { $0.kind != .word && $0.kind != .parties }
-    return kept < min(leftSize, rightSize) || (ideographic && kept == 1)
+  /// Alternate equal runs and changes, linked in a list.
+  private static func linked(_ script: [Edit], old: [Token]) -> [Item] {
+    var items: [Item] = []
+    for edit in script {
+      if edit.operation == .equal {
+        let tokens = old[edit.old]
+        items.append(
+          Item(
+            equal: edit, change: nil, previous: items.count - 1, next: items.count + 1,
+            kept: weight(tokens), ideographic: tokens.allSatisfy { $0.kind != .word && $0.kind != .parties }))
+      } else if let last = items.last, let change = last.change {
+        items[items.count - 1].change = Change(
+          old: change.old.lowerBound..<max(change.old.upperBound, edit.old.upperBound),
+          new: change.new.lowerBound..<max(change.new.upperBound, edit.new.upperBound))
+      } else {
+        items.append(
+          Item(
+            equal: nil, change: Change(old: edit.old, new: edit.new), previous: items.count - 1,
+            next: items.count + 1))
+      }
+    }
+    return items
   }
 
   /// Tokens other than white space.
   private static func weight(_ tokens: ArraySlice<Token>) -> Int {
     tokens.reduce(0) { $0 + ($1.isSpace ? 0 : 1) }
+  }
+
+  /// Tokens other than white space in any range of either side, in constant time (prefix sums).
+  private struct Weights {
+    private var old: [Int]
+    private var new: [Int]
+
+    init(old: [Token], new: [Token]) {
+      func sums(_ tokens: [Token]) -> [Int] {
+        var result = [0]
+        result.reserveCapacity(tokens.count + 1)
+        for token in tokens { result.append(result[result.count - 1] + (token.isSpace ? 0 : 1)) }
+        return result
+      }
+      self.old = sums(old)
+      self.new = sums(new)
+    }
+
+    /// The larger of what a change deletes and what it inserts, in tokens other than space.
+    func size(_ change: Change) -> Int {
+      max(
+        old[change.old.upperBound] - old[change.old.lowerBound],
+        new[change.new.upperBound] - new[change.new.lowerBound])
+    }
   }
 }

@@ -5,8 +5,9 @@
 /// own subject (a placeholder kept while the subject changed reads as the old subject deleted
 /// and the new one inserted).
 ///
-/// Cost: linear in the texts' length to tokenise and intern, plus the word diff's O((N+M)D);
-/// identical texts with the same subject cost one string comparison.
+/// Cost: linear in the texts' length to tokenise, intern and make hunks readable, plus the word
+/// diff's O((N+M)D), which its budget bounds by O(N + M) plus a constant; identical texts with
+/// the same subject cost one string comparison.
 enum ParagraphWords {
   /// One side of the comparison.
   struct Side {

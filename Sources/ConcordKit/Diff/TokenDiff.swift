@@ -7,7 +7,8 @@ struct TokenDiff {
   let newTokens: [Token]
   let oldIDs: [Int]
   let newIDs: [Int]
-  /// Minimal and stable (see `WordDiff`); O((N+M)·D) for N and M tokens and D differences.
+  /// Stable, and minimal within `WordDiff`'s budget: O((N+M)·D) for N and M tokens and D
+  /// differences while it lasts, O(N + M) past it (see `WordDiff`).
   let script: [Edit]
 
   init(from old: String, to new: String) {

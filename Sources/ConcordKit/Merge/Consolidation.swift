@@ -6,7 +6,8 @@
 /// neither overlap nor touch are combined greedily in option order; two or more make a
 /// consolidated option. Other languages are combined the same way where every combined
 /// amendment has them; elsewhere the consolidated option has no text (translation pending).
-/// Cost: one word diff per amendment and language, O((N+M)·D) each.
+/// Cost: one word diff per amendment and language (bounded, see `WordDiff`), and for each
+/// amendment a look-up of its hunks among those already combined, O(h log H).
 enum Consolidation {
   /// The consolidated texts of `candidates` (number, texts) against `current`, and the
   /// numbers combined; nil when fewer than two amendments can be combined.
@@ -20,10 +21,9 @@ enum Consolidation {
     for candidate in candidates {
       guard let text = candidate.texts[baseLanguage] else { continue }
       let own = Hunk.hunks(from: base.source, to: text.source)
-      guard !own.isEmpty, own.allSatisfy({ hunk in hunks.allSatisfy { !hunk.touches($0) } })
-      else { continue }
+      guard !own.isEmpty, Hunk.isClear(own, of: hunks) else { continue }
       chosen.append(candidate)
-      hunks += own
+      hunks = Hunk.merged(hunks, own)
     }
     guard chosen.count >= 2 else { return nil }
     var texts: [String: ClauseText] = [:]
@@ -37,11 +37,11 @@ enum Consolidation {
           break
         }
         let own = Hunk.hunks(from: currentText.source, to: text.source)
-        guard own.allSatisfy({ hunk in all.allSatisfy { !hunk.touches($0) } }) else {
+        guard Hunk.isClear(own, of: all) else {
           complete = false
           break
         }
-        all += own
+        all = Hunk.merged(all, own)
       }
       if complete { texts[language] = ClauseText(source: Hunk.apply(all, to: currentText.source)) }
     }
@@ -85,6 +85,39 @@ struct Hunk {
       }
     }
     if let hunk = open { result.append(hunk) }
+    return result
+  }
+
+  /// Whether no hunk of `hunks` touches one of `others`, which are sorted by start and touch
+  /// none of each other: each hunk needs comparing only with the two of `others` that start
+  /// nearest it, found by binary search. O(h log H).
+  static func isClear(_ hunks: [Hunk], of others: [Hunk]) -> Bool {
+    hunks.allSatisfy { hunk in
+      // The first of `others` that starts after `hunk` does, and the one before it.
+      var (low, high) = (0, others.count)
+      while low < high {
+        let middle = (low + high) / 2
+        if others[middle].start <= hunk.start { low = middle + 1 } else { high = middle }
+      }
+      return (low == others.count || !hunk.touches(others[low]))
+        && (low == 0 || !hunk.touches(others[low - 1]))
+    }
+  }
+
+  /// Two lists of hunks sorted by start, as one (stable: `first`'s before `second`'s on ties).
+  static func merged(_ first: [Hunk], _ second: [Hunk]) -> [Hunk] {
+    var result: [Hunk] = []
+    result.reserveCapacity(first.count + second.count)
+    var (i, j) = (0, 0)
+    while i < first.count || j < second.count {
+      if j == second.count || (i < first.count && first[i].start <= second[j].start) {
+        result.append(first[i])
+        i += 1
+      } else {
+        result.append(second[j])
+        j += 1
+      }
+    }
     return result
   }
 
