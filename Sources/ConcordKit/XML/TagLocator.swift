@@ -92,13 +92,17 @@ final class TagLocator {
     let name = element.split(separator: "}").last.map(String.init) ?? element
     var found = 0
     for candidate in 1...max(1, min(line, indexLines(through: line))) {
-      var occurrence = 0
-      while let tag = find("<" + name, line: candidate, occurrence: occurrence, boundary: true) {
-        occurrence += 1
-        let carries =
-          find("=\"\(value)\"", line: candidate, occurrence: 0, from: tag)
-          ?? find("='\(value)'", line: candidate, occurrence: 0, from: tag)
-        guard carries != nil else { continue }
+      // One pass each over the line: the tags, the tags' ends, the values.
+      let tags = columns(of: "<" + name, line: candidate, boundary: true)
+      guard !tags.isEmpty else { continue }
+      let ends = columns(of: ">", line: candidate)
+      let values =
+        (columns(of: "=\"\(value)\"", line: candidate) + columns(of: "='\(value)'", line: candidate))
+        .sorted()
+      for tag in tags {
+        // The value must stand inside this tag: after its `<`, before its `>`.
+        let end = ends.first(atOrAfter: tag) ?? Int.max
+        guard let carried = values.first(atOrAfter: tag), carried < end else { continue }
         found += 1
         if found == 2 { return (candidate, tag + 1) }
       }
@@ -133,13 +137,26 @@ final class TagLocator {
 
   /// The column of the last `<` before `column` on `line` (the start of a prefixed tag).
   private func tagStart(before column: Int, line: Int) -> Int {
-    var start = column
-    var occurrence = 0
-    while let found = find("<", line: line, occurrence: occurrence), found < column {
-      start = found
-      occurrence += 1
+    columns(of: "<", line: line).last { $0 < column } ?? column
+  }
+
+  /// The 0-based character columns of every match of `needle` on `line`, in one pass.
+  private func columns(of needle: String, line: Int, boundary: Bool = false) -> [Int] {
+    guard line >= 1, line <= indexLines(through: line) else { return [] }
+    let lineStart = lineStarts[line - 1]
+    let lineEnd = line < lineStarts.count ? lineStarts[line] : bytes.count
+    let pattern = Array(needle.utf8)
+    var found: [Int] = []
+    var offset = lineStart
+    var column = 0
+    while offset + pattern.count <= lineEnd {
+      if matches(pattern, at: offset), !boundary || isBoundary(at: offset + pattern.count, end: lineEnd) {
+        found.append(column)
+      }
+      offset += 1
+      if offset < bytes.count, bytes[offset] & 0xC0 != 0x80 { column += 1 }
     }
-    return start
+    return found
   }
 
   private func quoted(after marker: String, in message: String) -> String? {
@@ -204,5 +221,18 @@ final class TagLocator {
       }
     }
     return lineStarts.count
+  }
+}
+
+extension [Int] {
+  /// The first element at or after `value` in an ascending array (binary search).
+  fileprivate func first(atOrAfter value: Int) -> Int? {
+    var low = 0
+    var high = count
+    while low < high {
+      let middle = (low + high) / 2
+      if self[middle] < value { low = middle + 1 } else { high = middle }
+    }
+    return low < count ? self[low] : nil
   }
 }
