@@ -145,7 +145,8 @@ private enum DiffCommand {
   #expect(changed.standardOutput.hasPrefix("concord diff revisions/rev-3.xml\nsmall: Rev.3 → Rev.4\n"))
   #expect(changed.standardOutput.contains("  zh  成员国将{+全面+}深化[-文化-]{+人文+}合作。"))
 
-  // A new revision file: git passes /dev/null as the old side.
+  // A new revision file: git passes /dev/null as the old side; with no rev-4.xml beside it,
+  // every paragraph is added.
   _ = try git("add", ".")
   _ = try git("commit", "-q", "-m", "Rev.4")
   try FileManager.default.copyItem(

@@ -41,19 +41,13 @@ public struct DiffInputs: Hashable, Sendable {
     }
   }
 
-  /// From git's external diff interface: `path old-file old-hex old-mode new-file new-hex
-  /// new-mode`, where a file that does not exist on one side is `/dev/null`.
+  /// From git's external diff interface (`GitDriverArguments`: 7 arguments, or 9 for a
+  /// rename), taking the two files as git gives them. `GitDriver` does more: it shows a new
+  /// `rev-N.xml` against the revision before it and falls back to a line diff.
   public init(gitExternal arguments: [String]) throws {
-    guard arguments.count == 7 else {
-      throw DiagnosticsError(
-        Diagnostic(
-          file: "concord diff --git-external",
-          message:
-            "git passes 7 arguments (path old-file old-hex old-mode new-file new-hex new-mode), got \(arguments.count)"
-        ))
-    }
-    func side(_ path: String) -> Side { path == "/dev/null" ? nil : .file(path) }
-    self.init(old: side(arguments[1]), new: side(arguments[4]))
+    let request = try GitDriverArguments(arguments)
+    self.init(
+      old: request.old?.file.map(DeclarationSource.file), new: request.new?.file.map(DeclarationSource.file))
   }
 
   /// Reads both sides (at the same time, on two threads: reading and validating is most of the

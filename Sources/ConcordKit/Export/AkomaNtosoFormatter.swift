@@ -7,14 +7,21 @@
 /// other option as a sibling with `alternativeTo` naming it, a heading with its attribution and
 /// `refersTo` its sponsors. Reservations and dissociations are `<authorialNote>`s; a text shown
 /// in the base language carries its `xml:lang`. Against an earlier revision, changed words are
-/// `<ins>`/`<del>`, and removed paragraphs stay with `status="removed"`. Every element's `eId`
-/// is unique; each paragraph's Concord id is its `wId`.
+/// `<ins>`/`<del>`, and removed paragraphs stay with `status="removed"`.
+///
+/// `eId`s follow the naming convention's hierarchy: `preamble__recs_1__rec_3`,
+/// `sec_2__para_14bis`; an option is a sibling, not a child, so its name extends the
+/// paragraph's last part (`sec_3__para_37_opt_2`, `…_opt_delete`), and `alternativeTo` refers
+/// to the paragraph as `#sec_3__para_37`. Every `eId` is unique. `wId` (the original version's
+/// `eId`) is not used; Concord's own ids are each element's `GUID`
+/// (`urn:concord:sco-2025:paragraph:eco-digital`, `…:option:2`, `urn:concord:sco-2025:section:economy`).
 ///
 /// Linear in the size of the declaration.
 struct AkomaNtosoFormatter: Sendable {
   static let namespace = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 
-  var jurisdiction = "int"
+  /// The jurisdiction of the IRIs; nil for the workspace's (`AkomaNtosoMetadata`).
+  var jurisdiction: String? = nil
 
   func xml(_ presentation: Presentation) throws -> String {
     var writer = Writer(presentation: presentation)
@@ -68,8 +75,8 @@ private struct Writer {
   mutating func preamble(_ sections: [Presentation.Section]) -> Markup {
     var preamble = Markup("preamble")
     for (index, section) in sections.enumerated() {
-      let prefix = unique("recs_\(index + 1)")
-      var recitals = Markup("recitals", [("eId", prefix), ("wId", section.id)])
+      let prefix = unique("preamble__recs_\(index + 1)")
+      var recitals = Markup("recitals", [("eId", prefix), ("GUID", guid("section", section.id))])
       if let heading = section.heading {
         recitals.append(Markup("heading", language(section.headingLanguage), text: heading))
       }
@@ -89,13 +96,14 @@ private struct Writer {
   mutating func mainBody(_ sections: [Presentation.Section]) -> Markup {
     var body = Markup("mainBody")
     for (index, section) in sections.enumerated() {
-      var element = Markup("section", [("eId", unique("sec_\(index + 1)")), ("wId", section.id)])
+      let sectionId = unique("sec_\(index + 1)")
+      var element = Markup("section", [("eId", sectionId), ("GUID", guid("section", section.id))])
       if let heading = section.heading {
         element.append(Markup("heading", language(section.headingLanguage), text: heading))
       }
       for (position, item) in section.items.enumerated() {
-        let base = item.number.map { "para_\($0)" } ?? "sec_\(index + 1)__para_\(position + 1)"
-        let eId = unique(item.isRemoved ? "\(base)__removed" : base)
+        let base = "\(sectionId)__para_\(item.number.map(Self.eIdNumber) ?? String(position + 1))"
+        let eId = unique(item.isRemoved ? "\(base)_removed" : base)
         element.append(contentsOf: elements(item, name: "paragraph", eId: eId))
       }
       body.append(element)
@@ -109,7 +117,7 @@ private struct Writer {
     var result: [Markup.Node] = []
     for (index, entry) in item.entries.enumerated() {
       let isMain = index == 0
-      let elementId = isMain ? eId : unique("\(eId)__opt_\(entry.reference)")
+      let elementId = isMain ? eId : unique("\(eId)_opt_\(entry.reference)")
       let classes = [
         item.status?.rawValue, isMain ? nil : "option", change(of: entry, in: item, isMain: isMain),
       ]
@@ -118,10 +126,11 @@ private struct Writer {
       var element = Markup(
         name,
         [
-          ("eId", elementId), ("wId", isMain ? item.id : "\(item.id)__opt_\(entry.reference)"),
+          ("eId", elementId),
+          ("GUID", guid("paragraph", isMain ? item.id : "\(item.id):option:\(entry.reference)")),
           ("class", classes.isEmpty ? nil : classes),
           ("status", item.isRemoved ? "removed" : nil),
-          ("alternativeTo", isMain ? nil : eId),
+          ("alternativeTo", isMain ? nil : "#" + eId),
           ("refersTo", item.isOpen && !sponsors.isEmpty ? sponsors.joined(separator: " ") : nil),
         ])
       if let number = item.number { element.append(numberElement(number, change: item.change)) }
@@ -182,6 +191,17 @@ private struct Writer {
         ("placement", "bottom"), ("refersTo", who.isEmpty ? nil : who.joined(separator: " ")),
       ],
       [.element(Markup("p", text: note.text))])
+  }
+
+  /// A Concord id as a `GUID`: unique beyond this document, since it names the workspace.
+  private func guid(_ kind: String, _ id: String) -> String {
+    "urn:concord:\(presentation.declaration.settings.id):\(kind):\(id)"
+  }
+
+  /// A paragraph number as the number part of an `eId`: letters and digits (`14bis`), anything
+  /// else as `_`.
+  static func eIdNumber(_ number: String) -> String {
+    String(number.map { $0.isASCII && ($0.isLetter || $0.isNumber) ? $0 : "_" })
   }
 
   private func language(_ code: String) -> [(String, String?)] {

@@ -3,26 +3,56 @@
 /// `#id` in the document points to (revisions, the body, Concord, each participant as a
 /// `TLCOrganization`, the roles).
 ///
-/// IRIs follow the Akoma Ntoso naming convention:
-/// `/akn/<jurisdiction>/statement/declaration/<date>/<workspace>` for the Work,
-/// `…/<language>@rev-<n>` for the Expression (ISO 639-2 language, the revision as version),
-/// `…@rev-<n>.akn` for the Manifestation; `FRBRthis` adds `/!main` (`/!main.xml`). Akoma Ntoso
-/// requires dates where a revision may have none: those are written `9999-01-01` and named
-/// "undated", as drafting systems do for undated drafts.
+/// IRIs follow the Akoma Ntoso naming convention, in the shape laws.africa's `cobalt`
+/// (`FrbrUri.parse`) reads back piece by piece:
+/// `/akn/<jurisdiction>/statement/declaration/<date of Rev.0>/<workspace>` for the Work (with
+/// `/!main` in `FRBRthis`), `…/<language>@<date of the revision>` for the Expression (ISO 639-2
+/// language; a second revision on one date adds `;<n>`), and `…/<language>@<date>/!main.xml`
+/// for the Manifestation, the format after the component (right after the version, cobalt would
+/// read `.xml` as part of it). The jurisdiction is `workspace.xml`'s `<jurisdiction>`, by default
+/// `un` (two letters, as cobalt requires). Every revision has a real date: its own
+/// (`assemble --date`), else that of the latest dated revision before it; a history with no date
+/// at all uses `0001-01-01`, the date cobalt itself reads as "no date", named "undated".
 struct AkomaNtosoMetadata: Sendable {
-  static let undated = "9999-01-01"
+  static let undated = "0001-01-01"
+  static let defaultJurisdiction = "un"
 
   let presentation: Presentation
   let jurisdiction: String
 
+  init(presentation: Presentation, jurisdiction: String? = nil) {
+    self.presentation = presentation
+    self.jurisdiction =
+      jurisdiction ?? presentation.declaration.settings.jurisdiction ?? Self.defaultJurisdiction
+  }
+
   private var declaration: Declaration { presentation.declaration }
 
-  var workDate: String { declaration.history.first?.date ?? declaration.date ?? Self.undated }
+  var workDate: String { date(of: revisions.first?.revision ?? declaration.revision) }
   var work: String {
     "/akn/\(jurisdiction)/statement/declaration/\(workDate)/\(declaration.settings.id)"
   }
+
+  /// `…/eng@2025-07-04`: the revision's date as its version, `;<n>` when an earlier revision
+  /// has the same date (an IRI names one revision, and a later one never renames it).
   func expression(_ revision: Int) -> String {
-    "\(work)/\(Self.threeLetterLanguage(presentation.language))@rev-\(revision)"
+    let date = self.date(of: revision)
+    let shared = revisions.contains { $0.revision < revision && self.date(of: $0.revision) == date }
+    return "\(work)/\(Self.threeLetterLanguage(presentation.language))@\(date)"
+      + (shared ? ";\(revision)" : "")
+  }
+
+  /// The revision's own date, else that of the latest dated revision before it, else
+  /// `undated`.
+  func date(of revision: Int) -> String {
+    revisions.last { $0.revision <= revision && $0.date != nil }?.date ?? Self.undated
+  }
+
+  /// "Rev.2", with "(undated)" when the date is not the revision's own.
+  private func dateName(of revision: Int) -> String {
+    let own = revisions.first { $0.revision == revision }?.date != nil
+    return "Rev.\(revision)"
+      + (own ? "" : date(of: revision) == Self.undated ? " (undated)" : " (date of an earlier revision)")
   }
 
   /// `#blr` for a participant code; `#facilitator` for the facilitator.
@@ -42,18 +72,14 @@ struct AkomaNtosoMetadata: Sendable {
   private func identification() -> Markup {
     let revision = declaration.revision
     let expression = self.expression(revision)
-    let date = declaration.date ?? Self.undated
-    let dateName = "Rev.\(revision)" + (declaration.date == nil ? " (undated)" : "")
+    let date = self.date(of: revision)
+    let dateName = self.dateName(of: revision)
+    let first = revisions.first?.revision ?? revision
     var workElement = Markup("FRBRWork")
     workElement.append(contentsOf: [
       value("FRBRthis", work + "/!main"), value("FRBRuri", work),
-      .element(
-        Markup(
-          "FRBRdate",
-          [
-            ("date", workDate),
-            ("name", declaration.history.first?.date == nil && declaration.date == nil ? "undated" : "Rev.0"),
-          ])),
+      .element(Markup("FRBRalias", [("value", presentation.title), ("name", "title")])),
+      .element(Markup("FRBRdate", [("date", workDate), ("name", self.dateName(of: first))])),
       author("#body", role: "#author"),
       value("FRBRcountry", jurisdiction), value("FRBRsubtype", "declaration"),
       value("FRBRnumber", declaration.settings.id), value("FRBRname", presentation.title),
@@ -68,7 +94,7 @@ struct AkomaNtosoMetadata: Sendable {
     ])
     var manifestation = Markup("FRBRManifestation")
     manifestation.append(contentsOf: [
-      value("FRBRthis", expression + "/!main.xml"), value("FRBRuri", expression + ".akn"),
+      value("FRBRthis", expression + "/!main.xml"), value("FRBRuri", expression + "/!main.xml"),
       .element(Markup("FRBRdate", [("date", date), ("name", dateName)])),
       author("#concord", role: "#editor"),
       value("FRBRformat", "application/akn+xml"),
@@ -97,7 +123,7 @@ struct AkomaNtosoMetadata: Sendable {
         Markup(
           "eventRef",
           [
-            ("eId", "evt_\(entry.revision)"), ("date", entry.date ?? Self.undated),
+            ("eId", "evt_\(entry.revision)"), ("date", date(of: entry.revision)),
             ("source", "#rev_\(entry.revision)"), ("type", entry.revision == 0 ? "generation" : "amendment"),
             ("refersTo", senders.isEmpty ? nil : senders.joined(separator: " ")),
           ]))
@@ -110,6 +136,8 @@ struct AkomaNtosoMetadata: Sendable {
     var entries = declaration.history.filter { $0.revision <= declaration.revision }
     if entries.last?.revision != declaration.revision {
       entries.append(HistoryEntry(revision: declaration.revision, date: declaration.date))
+    } else if let date = declaration.date, let last = entries.indices.last {
+      entries[last].date = date
     }
     return entries
   }

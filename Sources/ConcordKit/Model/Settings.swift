@@ -17,10 +17,15 @@ public struct Settings: Hashable, Sendable {
   public var silence: Silence
   /// "The Member States", per language: the subject when every member joins a paragraph.
   public var subjects: [String: String]
+  /// The body's document symbol (`SCO/CHS/2025/DD`); a revision adds `/Rev.N`.
+  public var symbol: String?
+  /// The Akoma Ntoso jurisdiction (two letters, optionally `-locality`); nil for the default.
+  public var jurisdiction: String?
 
   public init(
     id: String, titles: [String: String], body: String, languages: [String], baseLanguage: String,
-    silence: Silence = .consent, subjects: [String: String]
+    silence: Silence = .consent, subjects: [String: String], symbol: String? = nil,
+    jurisdiction: String? = nil
   ) {
     self.id = id
     self.titles = titles
@@ -29,6 +34,8 @@ public struct Settings: Hashable, Sendable {
     self.baseLanguage = baseLanguage
     self.silence = silence
     self.subjects = subjects
+    self.symbol = symbol
+    self.jurisdiction = jurisdiction
   }
 
   public func title(in language: String) -> String {

@@ -82,6 +82,8 @@ public struct DeclarationWriter: Sendable {
     for (language, subject) in settings.subjects.inOrder(of: languages) {
       writer.element("subject", [("xml:lang", language)], text: subject)
     }
+    if let symbol = settings.symbol { writer.element("symbol", text: symbol) }
+    if let jurisdiction = settings.jurisdiction { writer.element("jurisdiction", text: jurisdiction) }
   }
 
   private func write(_ paragraph: Paragraph, languages: [String], to writer: inout XMLWriter) {

@@ -12,7 +12,9 @@ enum InputDecoding {
       languages: languages,
       baseLanguage: languagesElement?[attribute: "base"] ?? languages.first ?? "en",
       silence: silence.flatMap(Settings.Silence.init(rawValue:)) ?? .consent,
-      subjects: localized(root.elements(named: "subject")))
+      subjects: localized(root.elements(named: "subject")),
+      symbol: root.elements(named: "symbol").first.map { $0.text.foldingWhitespace.trimmed },
+      jurisdiction: root.elements(named: "jurisdiction").first?.text.trimmed)
   }
 
   static func participants(_ elements: [XML.Element]) -> [Participant] {

@@ -154,8 +154,18 @@ enum EmbeddedSchemas {
           <xs:element name="languages" type="c:Languages"/>
           <xs:element name="consensus" type="c:Consensus" minOccurs="0"/>
           <xs:element name="subject" type="c:LocalizedString" maxOccurs="unbounded"/>
+          <!-- the body's document symbol; a revision adds /Rev.N -->
+          <xs:element name="symbol" type="c:NonEmptyString" minOccurs="0"/>
+          <!-- the Akoma Ntoso jurisdiction: two letters ("un" for a UN body), optionally -locality -->
+          <xs:element name="jurisdiction" type="c:Jurisdiction" minOccurs="0"/>
         </xs:sequence>
       </xs:group>
+
+      <xs:simpleType name="Jurisdiction">
+        <xs:restriction base="xs:string">
+          <xs:pattern value="[a-z]{2}(-[a-z0-9]+)*"/>
+        </xs:restriction>
+      </xs:simpleType>
     </xs:schema>
 
     """#,

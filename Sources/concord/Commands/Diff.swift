@@ -17,11 +17,14 @@ extension Concord {
 
         As a git diff driver (.gitattributes: revisions/*.xml diff=concord):
           git config diff.concord.command "concord diff --git-external"
+        A new rev-N.xml is shown against rev-(N-1).xml of the same tree; a file that is not a
+        declaration gets git's line diff; the driver exits 0 (with --exit-code: 1 when the
+        sides differ), so it never stops git.
         """)
 
     @Argument(
       help: ArgumentHelp(
-        "A workspace and up to two revisions, or two declaration files (with --git-external: git's 7 arguments).",
+        "A workspace and up to two revisions, or two declaration files (with --git-external: git's 7 or 9 arguments).",
         valueName: "input"))
     var inputs: [String] = []
 
@@ -39,9 +42,15 @@ extension Concord {
 
     @Flag(
       help: ArgumentHelp(
-        "Run as git's external diff driver: take git's 7 arguments (path old-file old-hex old-mode new-file new-hex new-mode)."
+        "Run as git's external diff driver: take git's 7 arguments (path old-file old-hex old-mode new-file new-hex new-mode), or 9 for a rename (… new-path rename-info)."
       ))
     var gitExternal = false
+
+    @Flag(
+      help:
+        "With --git-external: exit 1 when the two sides differ (for git's diff.<driver>.trustExitCode); otherwise the driver always exits 0."
+    )
+    var exitCode = false
 
     @OptionGroup var schemas: SchemaOptions
 
@@ -49,30 +58,28 @@ extension Concord {
 
     func validate() throws {
       if gitExternal {
-        // git passes one argument, the path, for an unmerged file.
-        guard inputs.count == 7 || inputs.count == 1 else {
+        // git passes one argument, the path, for an unmerged file; nine for a rename.
+        guard [1, 7, 9].contains(inputs.count) else {
           throw ValidationError(
-            "--git-external takes git's 7 arguments: path old-file old-hex old-mode new-file new-hex new-mode."
+            "--git-external takes git's 7 arguments (path old-file old-hex old-mode new-file new-hex new-mode), 9 for a rename (… new-path rename-info), or 1 for an unmerged path."
           )
         }
+      } else if exitCode {
+        throw ValidationError("--exit-code goes with --git-external.")
       } else if !(1...3).contains(inputs.count) {
         throw ValidationError("Name a workspace (and up to two revisions), or two declaration files.")
       }
     }
 
     func run() throws {
-      if gitExternal && inputs.count == 1 {
-        Console.out("* Unmerged path \(inputs[0])")
-        return
-      }
+      if gitExternal { runAsGitDriver() }
       do {
-        let request = try gitExternal ? DiffInputs(gitExternal: inputs) : DiffInputs(arguments: inputs)
+        let request = try DiffInputs(arguments: inputs)
         let (old, new) = try request.load(reader: schemas.reader)
         let changes = DeclarationDiff.changes(from: old, to: new)
         var output = ""
         switch format {
         case .text:
-          if gitExternal { output += "concord diff \(inputs[0])\n" }
           output += TextDiffRenderer(color: useColor, fullLineage: lineage).render(changes)
         case .json: output = JSONDiffRenderer().render(changes) + "\n"
         case .html: output = HTMLDiffRenderer().render(changes)
@@ -84,6 +91,22 @@ extension Concord {
       } catch {
         throw Console.fail(error)
       }
+    }
+
+    /// As git's driver: whatever happens, print what there is to show and exit 0 (or, with
+    /// --exit-code, 1 when the sides differ), so that git goes on.
+    private func runAsGitDriver() -> Never {
+      let (format, color, lineage) = (format, useColor, lineage)
+      let driver = GitDriver(color: color, exitCode: exitCode, reader: schemas.reader) { changes in
+        switch format {
+        case .text: TextDiffRenderer(color: color, fullLineage: lineage).render(changes)
+        case .json: JSONDiffRenderer().render(changes) + "\n"
+        case .html: HTMLDiffRenderer().render(changes)
+        }
+      }
+      let outcome = driver.run(inputs)
+      Console.out(outcome.output)
+      Foundation.exit(outcome.status)
     }
 
     /// `--color` / `--no-color` when given; otherwise colour on a terminal unless NO_COLOR is set.

@@ -31,7 +31,7 @@ private let schema: Result<ExternalSchema, any Error> = Result { try ExternalSch
   @Test func theSchemaCatchesADocumentThatBreaksIt() throws {
     let data = try Exporter.export(try ExampleRevisions.load(1), as: .akomaNtoso())
     let broken = Data(
-      Golden.string(data).replacingOccurrences(of: "<FRBRcountry value=\"int\"/>", with: "").utf8)
+      Golden.string(data).replacingOccurrences(of: "<FRBRcountry value=\"un\"/>", with: "").utf8)
     let problems = try schema.get().validate(broken, displayPath: "broken.akn")
     #expect(problems.contains { $0.message.contains("FRBRcountry") })
   }
@@ -74,15 +74,42 @@ private let schema: Result<ExternalSchema, any Error> = Result { try ExternalSch
     let work = try #require(identification.find("FRBRWork"))
     let expression = try #require(identification.find("FRBRExpression"))
     let manifestation = try #require(identification.find("FRBRManifestation"))
-    let base = "/akn/int/statement/declaration/9999-01-01/sco-2025"
+    // The example's revisions carry no date: cobalt's "no date", and `;2` to tell Rev.2 from
+    // Rev.0 on the same date.
+    let base = "/akn/un/statement/declaration/0001-01-01/sco-2025"
     #expect(work.find("FRBRthis")?[attribute: "value"] == base + "/!main")
     #expect(work.find("FRBRuri")?[attribute: "value"] == base)
-    #expect(expression.find("FRBRthis")?[attribute: "value"] == base + "/rus@rev-2/!main")
-    #expect(expression.find("FRBRuri")?[attribute: "value"] == base + "/rus@rev-2")
+    #expect(work.find("FRBRalias")?[attribute: "name"] == "title")
+    #expect(work.find("FRBRalias")?[attribute: "value"]?.hasPrefix("Тяньцзиньская декларация") == true)
+    #expect(work.find("FRBRcountry")?[attribute: "value"] == "un")
+    #expect(expression.find("FRBRthis")?[attribute: "value"] == base + "/rus@0001-01-01;2/!main")
+    #expect(expression.find("FRBRuri")?[attribute: "value"] == base + "/rus@0001-01-01;2")
     #expect(expression.find("FRBRlanguage")?[attribute: "language"] == "rus")
-    #expect(manifestation.find("FRBRthis")?[attribute: "value"] == base + "/rus@rev-2/!main.xml")
-    #expect(manifestation.find("FRBRuri")?[attribute: "value"] == base + "/rus@rev-2.akn")
+    #expect(manifestation.find("FRBRthis")?[attribute: "value"] == base + "/rus@0001-01-01;2/!main.xml")
+    #expect(manifestation.find("FRBRuri")?[attribute: "value"] == base + "/rus@0001-01-01;2/!main.xml")
     #expect(root.find("statement")?[attribute: "name"] == "declaration")
+  }
+
+  @Test func datedRevisionsNameTheirDateAndTheWorkspaceItsJurisdiction() throws {
+    var declaration = try ExampleRevisions.load(2)
+    declaration.settings.jurisdiction = "xx-sco"
+    declaration.history[0].date = "2025-05-20"
+    declaration.history[1].date = "2025-06-24"
+    declaration.date = nil
+    let root = try validated(declaration, language: "en", name: "rev-2.dated")
+    let base = "/akn/xx-sco/statement/declaration/2025-05-20/sco-2025"
+    let expression = try #require(root.find("FRBRExpression"))
+    // Rev.2 has no date of its own: it takes Rev.1's, and says so.
+    #expect(expression.find("FRBRuri")?[attribute: "value"] == base + "/eng@2025-06-24;2")
+    #expect(expression.find("FRBRdate")?[attribute: "date"] == "2025-06-24")
+    #expect(root.find("FRBRWork")?.find("FRBRdate")?[attribute: "date"] == "2025-05-20")
+    #expect(root.find("FRBRcountry")?[attribute: "value"] == "xx-sco")
+    #expect(root.all("eventRef").map { $0[attribute: "date"] } == ["2025-05-20", "2025-06-24", "2025-06-24"])
+    declaration.date = "2025-07-04"
+    let own = try validated(declaration, language: "en", name: "rev-2.own-date")
+    #expect(own.find("FRBRExpression")?.find("FRBRuri")?[attribute: "value"] == base + "/eng@2025-07-04")
+    #expect(
+      own.all("original").first?[attribute: "href"] == base + "/eng@2025-05-20")
   }
 
   @Test func revisionsAreLifecycleEventsAndParticipantsOrganizations() throws {
@@ -100,16 +127,21 @@ private let schema: Result<ExternalSchema, any Error> = Result { try ExternalSch
   @Test func openParagraphsGiveTheirOptionsAsAlternatives() throws {
     let root = try validated(try ExampleRevisions.load(1), language: "en", name: "rev-1.en")
     let paragraphs = root.all("paragraph")
-    let alternatives = paragraphs.filter { $0[attribute: "alternativeTo"] == "para_37" }
+    let alternatives = paragraphs.filter { $0[attribute: "alternativeTo"] == "#sec_3__para_37" }
     #expect(
-      alternatives.map { $0[attribute: "eId"] } == ["para_37__opt_2", "para_37__opt_3", "para_37__opt_4"])
+      alternatives.map { $0[attribute: "eId"] } == [
+        "sec_3__para_37_opt_2", "sec_3__para_37_opt_3", "sec_3__para_37_opt_4",
+      ])
+    #expect(alternatives.first?[attribute: "GUID"] == "urn:concord:sco-2025:paragraph:eco-digital:option:2")
     #expect(alternatives.map { $0[attribute: "refersTo"] } == ["#pak", "#rus", "#facilitator"])
     #expect(alternatives.last?.find("heading")?.text == "Option 4 (facilitator, combining options 2 and 3)")
-    let deletion = paragraphs.first { $0[attribute: "eId"] == "para_34__opt_delete" }
-    #expect(deletion?[attribute: "alternativeTo"] == "para_34")
+    let deletion = paragraphs.first { $0[attribute: "eId"] == "sec_3__para_34_opt_delete" }
+    #expect(deletion?[attribute: "alternativeTo"] == "#sec_3__para_34")
     #expect(deletion?.find("heading")?.text == "Delete (IND)")
-    let main = paragraphs.first { $0[attribute: "eId"] == "para_14bis" }
-    #expect(main?[attribute: "wId"] == "ind-1")
+    let main = paragraphs.first { $0[attribute: "eId"] == "sec_2__para_14bis" }
+    #expect(main?[attribute: "GUID"] == "urn:concord:sco-2025:paragraph:ind-1")
+    #expect(root.all("recital").first?[attribute: "eId"] == "preamble__recs_1__rec_1")
+    #expect(!paragraphs.contains { $0[attribute: "wId"] != nil }, "wId is the original version's eId")
     #expect(main?.find("num")?.text == "14bis.")
   }
 
@@ -118,7 +150,7 @@ private let schema: Result<ExternalSchema, any Error> = Result { try ExternalSch
     let note = try #require(root.all("authorialNote").first)
     #expect(note[attribute: "refersTo"] == "#kgz")
     #expect(note.text == "Reservation (KGZ): Pending confirmation from capital.")
-    #expect(note[attribute: "eId"] == "para_59__authorialNote_1")
+    #expect(note[attribute: "eId"] == "sec_5__para_59__authorialNote_1")
   }
 
   @Test func changesAgainstAnEarlierRevisionAreInsAndDel() throws {
@@ -130,7 +162,9 @@ private let schema: Result<ExternalSchema, any Error> = Result { try ExternalSch
     #expect(inserted.contains("stand for"))
     #expect(deleted.contains("note the importance of"))
     #expect(inserted.contains("Option 3 (IND)"))
-    let year = root.all("paragraph").first { $0[attribute: "wId"] == "eco-year" }
+    let year = root.all("paragraph").first {
+      $0[attribute: "GUID"] == "urn:concord:sco-2025:paragraph:eco-year"
+    }
     #expect(year?[attribute: "class"] == "agreed changed")
   }
 
@@ -138,10 +172,13 @@ private let schema: Result<ExternalSchema, any Error> = Result { try ExternalSch
     let root = try validated(
       EdgeCases.everything(), language: "en", against: EdgeCases.earlier(), name: "edge")
     let removed = root.all("paragraph").filter { $0[attribute: "status"] == "removed" }
-    #expect(removed.map { $0[attribute: "wId"] } == ["op-gone"])
+    #expect(
+      removed.map { $0[attribute: "GUID"] } == [
+        "urn:concord:\(EdgeCases.everything().settings.id):paragraph:op-gone"
+      ])
     #expect(removed.first?.find("del")?.text == "2.")
     let recital = root.all("recital").first { $0[attribute: "status"] == "removed" }
-    #expect(recital?[attribute: "wId"] == "pre-0")
+    #expect(recital?[attribute: "GUID"]?.hasSuffix(":paragraph:pre-0") == true)
   }
 
   @Test func textsInTheBaseLanguageCarryTheirLanguage() throws {
