@@ -43,7 +43,7 @@ public enum StatusChange: Hashable, Sendable, CustomStringConvertible {
   var participants: [String] {
     switch self {
     case .resolved(_, let sponsors), .proposed(_, let sponsors): sponsors
-    case .sponsorsChanged(_, let from, let to): to.filter { !from.contains($0) }
+    case .sponsorsChanged(_, let from, let to): to.filter { [before = Set(from)] in !before.contains($0) }
     case .dissociated(let code), .rejoined(let code), .reserved(let code, _),
       .reservationLifted(let code):
       [code]
@@ -68,15 +68,17 @@ public enum StatusChange: Hashable, Sendable, CustomStringConvertible {
     var changes: [StatusChange] = []
     if old.status != new.status { changes.append(.status(from: old.status, to: new.status)) }
     changes += optionChanges(old, new)
+    // Sets for the membership tests: linear however many dissociations and reservations.
     let oldOut = old.dissociations.map(\.participant)
     let newOut = new.dissociations.map(\.participant)
-    changes += newOut.filter { !oldOut.contains($0) }.map(StatusChange.dissociated)
-    changes += oldOut.filter { !newOut.contains($0) }.map(StatusChange.rejoined)
+    let (oldOutSet, newOutSet) = (Set(oldOut), Set(newOut))
+    changes += newOut.filter { !oldOutSet.contains($0) }.map(StatusChange.dissociated)
+    changes += oldOut.filter { !newOutSet.contains($0) }.map(StatusChange.rejoined)
     let oldReserved = old.reservations.map(\.participant)
-    let newReserved = new.reservations.map(\.participant)
-    changes += new.reservations.filter { !oldReserved.contains($0.participant) }
+    let (oldReservedSet, newReservedSet) = (Set(oldReserved), Set(new.reservations.map(\.participant)))
+    changes += new.reservations.filter { !oldReservedSet.contains($0.participant) }
       .map { .reserved($0.participant, note: $0.note) }
-    changes += oldReserved.filter { !newReserved.contains($0) }.map(StatusChange.reservationLifted)
+    changes += oldReserved.filter { !newReservedSet.contains($0) }.map(StatusChange.reservationLifted)
     let oldTexts = old.current?.texts ?? [:]
     let newTexts = new.current?.texts ?? [:]
     for language in languages {
