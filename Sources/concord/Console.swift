@@ -41,20 +41,7 @@ enum Console {
   /// Every byte, or the process ends: quietly with status 141 when the reader is gone
   /// (EPIPE), with a message and status 1 on any other error.
   private static func write(_ data: Data, to descriptor: Int32) {
-    let failure: Int32? = data.withUnsafeBytes { buffer in
-      guard let base = buffer.baseAddress else { return nil }
-      var written = 0
-      while written < buffer.count {
-        let result = Glibc.write(descriptor, base + written, buffer.count - written)
-        if result < 0 {
-          if errno == EINTR { continue }
-          return errno
-        }
-        written += result
-      }
-      return nil
-    }
-    guard let failure else { return }
+    guard let failure = Descriptor.write(data, to: descriptor) else { return }
     if failure == EPIPE { exit(141) }
     if descriptor != STDERR_FILENO {
       let name = descriptor == STDOUT_FILENO ? "standard output" : "descriptor \(descriptor)"

@@ -26,20 +26,7 @@ public enum AtomicFile {
       directory, "\(temporaryPrefix)\(getpid())-\(UInt32.random(in: 0...UInt32.max))-\(name)")
     let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
     guard descriptor >= 0 else { throw failure("cannot create a temporary file in \(directory)", path) }
-    var written = 0
-    let ok = data.withUnsafeBytes { buffer -> Bool in
-      guard let base = buffer.baseAddress else { return true }
-      while written < buffer.count {
-        let result = Glibc.write(descriptor, base + written, buffer.count - written)
-        if result < 0 {
-          if errno == EINTR { continue }
-          return false
-        }
-        written += result
-      }
-      return true
-    }
-    guard ok, fsync(descriptor) == 0 else {
+    guard Descriptor.write(data, to: descriptor) == nil, fsync(descriptor) == 0 else {
       close(descriptor)
       unlink(temporary)
       throw failure("cannot write", path)
