@@ -73,14 +73,17 @@ extension EditedCopy {
         if let stance = StanceKeywords.stance(
           in: text, paragraph: target, defaultOption: option, at: place(piece))
         {
-          if !taken.contains(target) {
+          if let missing = missingOption(of: stance) {
+            notes.append(
+              "\(path): warning: comment “\(excerpt(text))” on \(target) names option \(missing), which it does not have in Rev.\(declaration.revision): kept as a comment")
+          } else if !taken.contains(target) {
             add(stance)
             taken.insert(target)
             continue
+          } else {
+            notes.append(
+              "\(path): warning: comment “\(excerpt(text))” on \(target) would be a second stance on it: kept as a comment")
           }
-          notes.append(
-            "\(path): warning: comment “\(excerpt(text))” on \(target) would be a second stance on it: kept as a comment"
-          )
         }
         add(Stance(paragraph: target, action: .comment(text), location: place(piece)))
       }
@@ -91,6 +94,21 @@ extension EditedCopy {
   }
 
   private mutating func add(_ stance: Stance) { stances.append(stance) }
+
+  /// The option a keyword stance names that its paragraph does not have (a new paragraph has
+  /// only its own text, option 1).
+  private func missingOption(of stance: Stance) -> OptionReference? {
+    let reference: OptionReference
+    switch stance.action {
+    case .support(let option), .dissociate(let option), .withdraw(let option), .reserve(let option, _):
+      reference = option
+    default: return nil
+    }
+    guard let paragraph = declaration.paragraphs.first(where: { $0.id == stance.paragraph }) else {
+      return reference == .current ? nil : reference
+    }
+    return paragraph.option(reference) == nil ? reference : nil
+  }
 
   private func place(_ piece: Piece) -> SourceLocation { SourceLocation(file: path) }
 
