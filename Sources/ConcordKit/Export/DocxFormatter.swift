@@ -201,7 +201,8 @@ private struct DocumentWriter {
   private mutating func bookmarked(_ mark: CirculatedMarks.Mark, _ runs: [Markup.Node]) -> [Markup.Node] {
     bookmarkId += 1
     let id = String(bookmarkId)
-    return [.element(Markup("w:bookmarkStart", [("w:id", id), ("w:name", CirculatedMarks.name(mark))]))] + runs
+    return [.element(Markup("w:bookmarkStart", [("w:id", id), ("w:name", CirculatedMarks.name(mark))]))]
+      + runs
       + [.element(Markup("w:bookmarkEnd", [("w:id", id)]))]
   }
 

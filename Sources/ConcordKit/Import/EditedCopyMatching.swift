@@ -75,14 +75,16 @@ extension EditedCopy {
         {
           if let missing = missingOption(of: stance) {
             notes.append(
-              "\(path): warning: comment “\(excerpt(text))” on \(target) names option \(missing), which it does not have in Rev.\(declaration.revision): kept as a comment")
+              "\(path): warning: comment “\(excerpt(text))” on \(target) names option \(missing), which it does not have in Rev.\(declaration.revision): kept as a comment"
+            )
           } else if !taken.contains(target) {
             add(stance)
             taken.insert(target)
             continue
           } else {
             notes.append(
-              "\(path): warning: comment “\(excerpt(text))” on \(target) would be a second stance on it: kept as a comment")
+              "\(path): warning: comment “\(excerpt(text))” on \(target) would be a second stance on it: kept as a comment"
+            )
           }
         }
         add(Stance(paragraph: target, action: .comment(text), location: place(piece)))

@@ -89,9 +89,10 @@ final class WordDocumentReader: XMLEventConsumer {
 
   func start(_ element: XML.Element, endingAt offset: Int) -> Bool {
     let name = element.name
-    if Self.skipped.contains(name) { return false }
     let parent = names.last
+    // A skipped element still ends: its name stays on the stack until then.
     names.append(name)
+    if Self.skipped.contains(name) { return false }
     switch name {
     case "p":
       current = WordParagraph(index: paragraphs.count + 1)

@@ -135,7 +135,7 @@ final class WordPartReader: XMLEventConsumer {
     default: break
     }
     propertyText = ""
-    return !["rPrChange", "pPrChange", "instrText", "delText"].contains(element.name)
+    return true
   }
 
   func text(_ text: String) {
