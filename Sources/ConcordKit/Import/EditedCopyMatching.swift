@@ -59,39 +59,48 @@ extension EditedCopy {
         taken.insert(id)
         target = id
       }
-      for commentID in piece.comments where !seenComments.contains(commentID) {
-        seenComments.insert(commentID)
-        guard let comment = package.comments.first(where: { $0.id == commentID }) else { continue }
-        let text = comment.text.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !text.isEmpty else { continue }
-        guard let target else {
-          notes.append(
-            "\(path): warning: comment “\(excerpt(text))” is on the title or a heading, not on a paragraph: left out"
-          )
-          continue
-        }
-        if let stance = StanceKeywords.stance(
-          in: text, paragraph: target, defaultOption: option, at: place(piece))
-        {
-          if let missing = missingOption(of: stance) {
-            notes.append(
-              "\(path): warning: comment “\(excerpt(text))” on \(target) names option \(missing), which it does not have in Rev.\(declaration.revision): kept as a comment"
-            )
-          } else if !taken.contains(target) {
-            add(stance)
-            taken.insert(target)
-            continue
-          } else {
-            notes.append(
-              "\(path): warning: comment “\(excerpt(text))” on \(target) would be a second stance on it: kept as a comment"
-            )
-          }
-        }
-        add(Stance(paragraph: target, action: .comment(text), location: place(piece)))
-      }
+      addComments(of: piece, on: target, option: option, taken: &taken, seen: &seenComments)
     }
     for id in gone {
       stances.append(Stance(paragraph: id, action: .delete, location: SourceLocation(file: path)))
+    }
+  }
+
+  /// The piece's comments on `target`: a keyword comment as its stance while the paragraph has
+  /// none, any other as a comment.
+  private mutating func addComments(
+    of piece: Piece, on target: String?, option: OptionReference, taken: inout Set<String>,
+    seen seenComments: inout Set<String>
+  ) {
+    for commentID in piece.comments where !seenComments.contains(commentID) {
+      seenComments.insert(commentID)
+      guard let comment = package.comments.first(where: { $0.id == commentID }) else { continue }
+      let text = comment.text.trimmingCharacters(in: .whitespacesAndNewlines)
+      guard !text.isEmpty else { continue }
+      guard let target else {
+        notes.append(
+          "\(path): warning: comment “\(excerpt(text))” is on the title or a heading, not on a paragraph: left out"
+        )
+        continue
+      }
+      if let stance = StanceKeywords.stance(
+        in: text, paragraph: target, defaultOption: option, at: place(piece))
+      {
+        if let missing = missingOption(of: stance) {
+          notes.append(
+            "\(path): warning: comment “\(excerpt(text))” on \(target) names option \(missing), which it does not have in Rev.\(declaration.revision): kept as a comment"
+          )
+        } else if !taken.contains(target) {
+          add(stance)
+          taken.insert(target)
+          continue
+        } else {
+          notes.append(
+            "\(path): warning: comment “\(excerpt(text))” on \(target) would be a second stance on it: kept as a comment"
+          )
+        }
+      }
+      add(Stance(paragraph: target, action: .comment(text), location: place(piece)))
     }
   }
 
