@@ -16,6 +16,9 @@ struct EditedCopy {
   let package: WordPackage
   let path: String
   let declaration: Declaration
+  /// The revision's paragraphs in document order (computed once: `Declaration.paragraphs`
+  /// flattens the sections each time).
+  let paragraphs: [Paragraph]
   let participant: String
   let round: Int
 
@@ -34,6 +37,7 @@ struct EditedCopy {
     self.package = package
     self.path = path
     self.declaration = declaration
+    self.paragraphs = declaration.paragraphs
     self.participant = participant
     self.round = round
     try checkProvenance()

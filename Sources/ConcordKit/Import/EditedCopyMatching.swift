@@ -12,7 +12,6 @@ extension EditedCopy {
   }
 
   mutating func read() throws {
-    let paragraphs = declaration.paragraphs
     var position: [String: Int] = [:]
     for (index, paragraph) in paragraphs.enumerated() { position[paragraph.id] = index }
     let pieces = acceptedPieces()
@@ -115,7 +114,7 @@ extension EditedCopy {
       reference = option
     default: return nil
     }
-    guard let paragraph = declaration.paragraphs.first(where: { $0.id == stance.paragraph }) else {
+    guard let paragraph = paragraphs.first(where: { $0.id == stance.paragraph }) else {
       return reference == .current ? nil : reference
     }
     return paragraph.option(reference) == nil ? reference : nil
@@ -158,7 +157,6 @@ extension EditedCopy {
   /// Paragraphs that lost their mark (copied, retyped) matched by their text: the same text,
   /// or failing that the most alike of the paragraphs still unmatched (at least 70% of words).
   private func matchLostMarks(_ pieces: [Piece], _ roles: inout [Role], _ matched: inout Set<Int>) {
-    let paragraphs = declaration.paragraphs
     var unmatched: [String: Int] = [:]
     for index in paragraphs.indices.reversed() where !matched.contains(index) {
       unmatched[WordParagraph.clean(expected(paragraphs[index]))] = index
@@ -189,8 +187,8 @@ extension EditedCopy {
       guard case .paragraph(let index) = role, !piece.marks.isEmpty else { continue }
       marked += 1
       if Self.similarity(
-        strip(piece, open: declaration.paragraphs[index].isOpenForCopy),
-        expected(declaration.paragraphs[index])) < 0.2
+        strip(piece, open: paragraphs[index].isOpenForCopy),
+        expected(paragraphs[index])) < 0.2
       {
         unlike += 1
       }
@@ -208,7 +206,7 @@ extension EditedCopy {
     let kept = Set(LongestIncreasing.subsequence(order))
     for index in order where !kept.contains(index) {
       notes.append(
-        "\(path): warning: paragraph \(declaration.paragraphs[index].id) was moved; positions have no move stance (SPEC §3), so the move is not proposed: propose it as a delete and an insert"
+        "\(path): warning: paragraph \(paragraphs[index].id) was moved; positions have no move stance (SPEC §3), so the move is not proposed: propose it as a delete and an insert"
       )
     }
   }
