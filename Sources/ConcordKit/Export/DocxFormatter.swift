@@ -30,6 +30,8 @@ private struct DocumentWriter {
   let presentation: Presentation
   /// `w:id` of tracked changes: unique in the document.
   private var changeId = 0
+  /// `w:id` of bookmarks: unique in the document.
+  private var bookmarkId = 0
   private var vocabulary: Vocabulary { presentation.vocabulary }
   private var date: String? { presentation.declaration.date.map { "\($0)T00:00:00Z" } }
 
@@ -46,7 +48,9 @@ private struct DocumentWriter {
     }
     for section in presentation.sections {
       if let heading = section.heading {
-        body.append(paragraph(style: "Heading1", [run(heading, language: section.headingLanguage)]))
+        let mark = CirculatedMarks.Mark.section(revision: presentation.declaration.revision, id: section.id)
+        body.append(
+          paragraph(style: "Heading1", bookmarked(mark, [run(heading, language: section.headingLanguage)])))
       }
       for item in section.items {
         for paragraph in paragraphs(item, preamble: section.kind == .preamble) { body.append(paragraph) }
@@ -125,6 +129,14 @@ private struct DocumentWriter {
         if item.isOpen { runs.append(run(vocabulary.closeBracket)) }
         for note in item.notes { runs.append(footnoteReference(note)) }
       }
+      if !item.isRemoved {
+        let revision = presentation.declaration.revision
+        let mark: CirculatedMarks.Mark =
+          index == 0
+          ? .paragraph(revision: revision, id: item.id)
+          : .option(revision: revision, option: entry.reference, id: item.id)
+        runs = bookmarked(mark, runs)
+      }
       let style = index > 0 ? "Option" : preamble ? "Preamble" : "Numbered"
       var mark: Markup?
       switch item.change {
@@ -182,6 +194,16 @@ private struct DocumentWriter {
           .element(Markup("w:rPr", [], [.element(Markup("w:rStyle", [("w:val", "FootnoteReference")]))])),
           .element(Markup("w:footnoteReference", [("w:id", String(note.number))])),
         ]))
+  }
+
+  /// Runs inside an invisible bookmark that carries the paragraph's id and revision, so that
+  /// an edited copy can be read back (`concord import --as`).
+  private mutating func bookmarked(_ mark: CirculatedMarks.Mark, _ runs: [Markup.Node]) -> [Markup.Node] {
+    bookmarkId += 1
+    let id = String(bookmarkId)
+    return [.element(Markup("w:bookmarkStart", [("w:id", id), ("w:name", CirculatedMarks.name(mark))]))]
+      + runs
+      + [.element(Markup("w:bookmarkEnd", [("w:id", id)]))]
   }
 
   /// `<w:ins w:id w:author w:date>` around runs.

@@ -18,6 +18,7 @@ struct DocxPackage: Sendable {
       ("[Content_Types].xml", Self.contentTypes),
       ("_rels/.rels", Self.packageRelationships),
       ("docProps/core.xml", coreProperties()),
+      ("docProps/custom.xml", customProperties()),
       ("word/_rels/document.xml.rels", Self.documentRelationships),
       ("word/document.xml", document),
       ("word/styles.xml", styles()),
@@ -99,6 +100,24 @@ struct DocxPackage: Sendable {
       """
   }
 
+  /// The workspace, revision and language of a circulated copy, as custom document properties
+  /// (File ▸ Properties ▸ Custom in Word and LibreOffice), which both keep on saving.
+  private func customProperties() -> String {
+    let values = [
+      (WordPackage.workspaceProperty, presentation.declaration.settings.id),
+      (WordPackage.revisionProperty, String(presentation.declaration.revision)),
+      (WordPackage.languageProperty, presentation.language),
+    ]
+    let properties = values.enumerated().map { index, property in
+      "  <property fmtid=\"{D5CDD505-2E9C-101B-9397-08002B2CF9AE}\" pid=\"\(index + 2)\" name=\"\(property.0)\"><vt:lpwstr>\(MarkupSerializer.escapedText(property.1))</vt:lpwstr></property>\n"
+    }
+    return """
+      <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+      <Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">
+
+      """ + properties.joined() + "</Properties>\n"
+  }
+
   private func styles() -> String {
     let tag = Self.languageTag(presentation.language)
     let east = presentation.vocabulary.isChinese ? tag : "zh-CN"
@@ -133,6 +152,7 @@ struct DocxPackage: Sendable {
       <Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/>
       <Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/>
       <Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>
+      <Override PartName="/docProps/custom.xml" ContentType="application/vnd.openxmlformats-officedocument.custom-properties+xml"/>
     </Types>
 
     """
@@ -142,6 +162,7 @@ struct DocxPackage: Sendable {
     <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
       <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>
       <Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>
+      <Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties" Target="docProps/custom.xml"/>
     </Relationships>
 
     """

@@ -177,12 +177,14 @@ struct CrossChecks {
       } else {
         reusesID = false
       }
-      if let first = stanceAt[stance.paragraph], !reusesID {
+      // A comment is no stance (SPEC §3): it may stand beside one, and come several times.
+      let isComment = stance.kind == .comment
+      if !isComment, let first = stanceAt[stance.paragraph], !reusesID {
         report(
           "\(positions.participant) takes two stances on paragraph \"\(stance.paragraph)\" in round \(round) (the first at line \(first.line)): one stance per paragraph per round",
           at: stance.location)
       }
-      stanceAt[stance.paragraph] = stance.location
+      if !isComment { stanceAt[stance.paragraph] = stance.location }
       if case .insert = stance.action {
         checkInsertion(stance, known: known, sections: sections, inserted: &inserted, newIDs: &newIDs)
       } else {

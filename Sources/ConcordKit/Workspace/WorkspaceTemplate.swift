@@ -5,7 +5,14 @@ import Foundation
 public enum WorkspaceTemplate {
   /// The files of a new workspace, relative to its folder, and their text. Store's
   /// `WorkspaceFolder.create` writes them.
-  static let files: [(String, String)] = [
+  static var files: [(String, String)] { emptyFiles + examples }
+
+  /// A workspace ready for `concord import`: settings and participants, no clauses.
+  static var emptyFiles: [(String, String)] { Array(all.prefix(2)) }
+
+  private static var examples: [(String, String)] { Array(all.dropFirst(2)) }
+
+  private static let all: [(String, String)] = [
     (
       "workspace.xml",
       """

@@ -59,6 +59,32 @@ public struct DocumentReader: Sendable {
     return head
   }
 
+  /// Reads a document that has no Concord schema, such as a part of a Word package: the same
+  /// size limit and precheck as every Concord document (UTF-8 only, no NUL, no `<!DOCTYPE`),
+  /// the same parser and limits, one SAX pass into `consumer`, no validation.
+  func readForeign(_ data: Data, displayPath: String, into consumer: any XMLEventConsumer) throws {
+    if data.count > limits.maxInputBytes {
+      throw DiagnosticsError(
+        Diagnostic(
+          file: displayPath,
+          message:
+            "the part is larger than \(limits.maxInputBytes) bytes (\(Limits.inputBytesVariable) raises the limit)"
+        ))
+    }
+    let errors: [Diagnostic] = data.withUnsafeBytes { bytes in
+      do {
+        try Self.precheck(bytes, path: displayPath)
+      } catch let error as DiagnosticsError {
+        return error.diagnostics
+      } catch {
+        return [Diagnostic(file: displayPath, message: "\(error)")]
+      }
+      return LibXML2.parse(bytes, path: displayPath, validation: .none, limits: limits, into: consumer)
+        .filter { $0.severity == .error }
+    }
+    if !errors.isEmpty { throw DiagnosticsError(errors) }
+  }
+
   /// Parses bytes cut from a document this reader has already read and validated (such as a
   /// revision's paragraphs put back inside their root and section start tags), handing their
   /// events to `consumer` with byte offsets into `data`: no precheck, no schema. Returns every

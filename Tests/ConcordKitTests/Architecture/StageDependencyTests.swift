@@ -13,10 +13,11 @@ import Testing
     "Workspace": ["Support", "Model", "XML"],
     "Words": ["Support", "Model"],
     "Merge": ["Support", "Model", "Workspace", "Words"],
-    "Store": ["Support", "Model", "XML", "Workspace", "Merge"],
     "Diff": ["Support", "Model", "XML", "Store", "Words"],
     "Status": ["Support", "Model", "XML", "Store", "Diff"],
-    "Export": ["Support", "Model", "XML", "Store", "Diff", "Words"],
+    "Import": ["Support", "Model", "XML", "Workspace"],
+    "Store": ["Support", "Model", "XML", "Workspace", "Merge", "Import"],
+    "Export": ["Support", "Model", "XML", "Store", "Diff", "Words", "Import"],
   ]
 
   static let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent()

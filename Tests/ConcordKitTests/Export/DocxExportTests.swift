@@ -24,7 +24,8 @@ extension XML.Element {
     let entries = try parts(try Exporter.export(try ExampleRevisions.load(2), as: .docx()))
     #expect(
       entries.keys.sorted() == [
-        "[Content_Types].xml", "_rels/.rels", "docProps/core.xml", "word/_rels/document.xml.rels",
+        "[Content_Types].xml", "_rels/.rels", "docProps/core.xml", "docProps/custom.xml",
+        "word/_rels/document.xml.rels",
         "word/document.xml",
         "word/footnotes.xml", "word/settings.xml", "word/styles.xml",
       ])

@@ -23,6 +23,8 @@ struct BadInput: Sendable, CustomTestStringConvertible {
   var environment: [String: String] = [:]
   /// Runs in the scratch folder that holds `ws/` (and `schemas/`), after the fixture.
   var setUp: (@Sendable (_ scratch: String) throws -> Void)? = nil
+  /// Argument lists to run instead of `commands` (each on `ws`), e.g. `concord import`.
+  var invocations: [[String]]? = nil
 
   var testDescription: String { name }
 
@@ -50,11 +52,10 @@ struct BadInput: Sendable, CustomTestStringConvertible {
     defer { scratch.remove() }
     let arguments = try prepare(in: scratch)
     let before = WorkspaceSnapshot(scratch.path)
-    for command in commands {
+    for run in invocations ?? commands.map({ [$0.rawValue, "ws"] + arguments }) {
       let outcome = try ConcordProcess.run(
-        [command.rawValue, "ws"] + arguments, in: scratch.path, environment: environment,
-        prefix: prefix, timeout: 60)
-      let context = Comment(rawValue: "concord \(command.rawValue): \(outcome)")
+        run, in: scratch.path, environment: environment, prefix: prefix, timeout: 60)
+      let context = Comment(rawValue: "concord \(run.joined(separator: " ")): \(outcome)")
       #expect(!outcome.signalled && !outcome.timedOut, context)
       #expect(outcome.status == expectedStatus, context)
       for fragment in expected {
@@ -66,7 +67,7 @@ struct BadInput: Sendable, CustomTestStringConvertible {
         #expect(stray.isEmpty, "lines that are not diagnostics: \(stray.prefix(3))")
       }
       let after = WorkspaceSnapshot(scratch.path)
-      #expect(after == before, "\(command.rawValue) changed: \(after.changes(since: before))")
+      #expect(after == before, "\(run.first ?? "") changed: \(after.changes(since: before))")
     }
   }
 
