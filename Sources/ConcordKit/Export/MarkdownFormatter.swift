@@ -41,7 +41,7 @@ struct MarkdownFormatter: Sendable {
     let result = String(decoding: bytes, as: UTF8.self)
     if let first = result.first, "-+=".contains(first) { return "\\" + result }
     let digits = result.prefix { $0.isASCII && $0.isNumber }
-    if !digits.isEmpty, digits.count < result.count {
+    if !digits.isEmpty, digits.utf8.count < result.utf8.count {
       let next = result[result.index(result.startIndex, offsetBy: digits.count)]
       if next == "." || next == ")" { return digits + "\\" + result.dropFirst(digits.count) }
     }
