@@ -63,7 +63,8 @@ public final class DeclarationOutline: Sendable {
     self.sectionTags = builder.sectionTags
   }
 
-  var count: Int { entries.count }
+  /// How many paragraphs it has.
+  public var count: Int { entries.count }
 
   /// Whether a paragraph could not be decoded on its own, so that the whole file was (never
   /// expected; tests check it).

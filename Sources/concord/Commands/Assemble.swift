@@ -53,6 +53,7 @@ extension Concord {
         }
         Console.out("Rev.\(report.current) is current")
       } catch {
+        progress.finish()
         throw Console.fail(error)
       }
     }
