@@ -48,6 +48,7 @@ struct DocxRedline: Sendable {
   private var authors: [String: String] = [:]
   /// The earlier revision's note numbers → their footnotes' ids here.
   private var earlierNotes: [Int: Int] = [:]
+  private var nextFootnote = 1
   private let vocabulary: Vocabulary
 
   static let nobody = "Concord"
@@ -56,6 +57,7 @@ struct DocxRedline: Sendable {
     vocabulary = presentation.vocabulary
     let new = DocxLine.lines(of: presentation)
     footnotes = presentation.notes.map { ($0.number, $0.text) }
+    nextFootnote = (presentation.notes.map(\.number).max() ?? 0) + 1
     guard let previous = presentation.previous else {
       paragraphs = new.map { compare($0, $0, mark: .equal) }
       return
@@ -150,7 +152,8 @@ struct DocxRedline: Sendable {
   /// later revision's own.
   private mutating func earlierFootnote(_ note: Presentation.Note) -> Int {
     if let id = earlierNotes[note.number] { return id }
-    let id = (footnotes.map(\.id).max() ?? 0) + 1
+    let id = nextFootnote
+    nextFootnote += 1
     footnotes.append((id, note.text))
     earlierNotes[note.number] = id
     return id
