@@ -34,10 +34,9 @@ struct DocxFormatter: Sendable {
 private struct DocumentWriter {
   let presentation: Presentation
   let redline: DocxRedline
-  /// `w:id` of tracked changes: unique in the document.
-  private var changeId = 0
-  /// `w:id` of bookmarks: unique in the document.
-  private var bookmarkId = 0
+  /// `w:id` of tracked changes and bookmarks: one sequence, as ISO/IEC 29500 has annotation ids
+  /// unique across the document.
+  private var annotationId = 0
   private var vocabulary: Vocabulary { presentation.vocabulary }
   private let date: String
 
@@ -171,8 +170,8 @@ private struct DocumentWriter {
   /// Runs inside an invisible bookmark that carries the paragraph's id and revision, so that
   /// an edited copy can be read back (`concord import --as`).
   private mutating func bookmarked(_ mark: CirculatedMarks.Mark, _ runs: [Markup.Node]) -> [Markup.Node] {
-    bookmarkId += 1
-    let id = String(bookmarkId)
+    annotationId += 1
+    let id = String(annotationId)
     return [.element(Markup("w:bookmarkStart", [("w:id", id), ("w:name", CirculatedMarks.name(mark))]))]
       + runs
       + [.element(Markup("w:bookmarkEnd", [("w:id", id)]))]
@@ -189,7 +188,7 @@ private struct DocumentWriter {
   }
 
   private mutating func changeAttributes(author: String) -> [(String, String?)] {
-    changeId += 1
-    return [("w:id", String(changeId)), ("w:author", author), ("w:date", date)]
+    annotationId += 1
+    return [("w:id", String(annotationId)), ("w:author", author), ("w:date", date)]
   }
 }

@@ -109,8 +109,11 @@ import Testing
       let changes = try TrackedChanges.changes(in: data)
       #expect(!changes.isEmpty)
       #expect(changes.allSatisfy { $0.w("date") == date && $0.w("author")?.isEmpty == false })
-      let ids = changes.compactMap { $0.w("id") }
-      #expect(Set(ids).count == changes.count)
+      // Annotation ids (changes and bookmarks) are unique across the document.
+      let document = try TrackedChanges.parsed(
+        try DocxPackage.entries(of: data)["word/document.xml"], name: "d")
+      let ids = (changes + document.all("bookmarkStart")).compactMap { $0.w("id") }
+      #expect(Set(ids).count == changes.count + document.all("bookmarkStart").count)
     }
   }
 
