@@ -67,6 +67,9 @@ struct Presentation: Sendable {
   let vocabulary: Vocabulary
   /// The revision compared against, for redlines.
   let previousRevision: Int?
+  /// That revision itself: for DOCX, whose tracked changes must give it back whole when
+  /// rejected (its labels, brackets, options and notes too).
+  let previous: Declaration?
   private(set) var sections: [Section] = []
   /// Every note, in document order.
   private(set) var notes: [Note] = []
@@ -78,6 +81,7 @@ struct Presentation: Sendable {
     self.language = language
     self.vocabulary = Vocabulary(language)
     self.previousRevision = previous?.revision
+    self.previous = previous
     let redline = previous.map { Redline(previous: $0) }
     build(redline)
   }
