@@ -34,8 +34,11 @@ struct Run: ParsableCommand {
   @Option(help: "Write the results as JSON to this file.")
   var json: String?
 
-  @Option(help: "Tasks to run, comma-separated: validate, diff, assemble.")
-  var tasks = "validate,diff,assemble"
+  @Option(
+    help:
+      "Tasks to run, comma-separated: validate, diff, assemble, and on the assembled workspace noop, status, verify, export-text, export-markdown, export-akn."
+  )
+  var tasks = "validate,diff,assemble,noop,status,verify,export-text,export-markdown,export-akn"
 
   func validate() throws {
     guard FileManager.default.isExecutableFile(atPath: concord) else {
@@ -81,9 +84,9 @@ struct Run: ParsableCommand {
             n: n, task: "diff", detail: "5% edited, 1% inserted/deleted/moved", concord: concordRuns,
             peer: peerRuns, peerName: "git diff --word-diff=porcelain"))
       }
-      if wanted.contains("assemble") {
+      let workspace = "\(folder)/ws"
+      if wanted.contains("assemble") || !wanted.isDisjoint(with: Self.workspaceTasks) {
         log("N = \(n): generating a workspace")
-        let workspace = "\(folder)/ws"
         _ = try WorkspaceGenerator(
           paragraphs: n, participants: 26, languages: ["en", "ru", "zh"], rounds: 1, share: 0.1, seed: 7
         ).write(to: workspace)
@@ -102,10 +105,13 @@ struct Run: ParsableCommand {
           concordRuns.append(assemble())
           floorRuns.append(floor(workspace))
         }
-        results.append(
-          Result(
-            n: n, task: "assemble", detail: "26 participants, 1 round, 10% per member",
-            concord: concordRuns, peer: floorRuns, peerName: "xmllint on all inputs and outputs"))
+        if wanted.contains("assemble") {
+          results.append(
+            Result(
+              n: n, task: "assemble", detail: "26 participants, 1 round, 10% per member",
+              concord: concordRuns, peer: floorRuns, peerName: "xmllint on all inputs and outputs"))
+        }
+        results += workspaceResults(n: n, workspace: workspace, wanted: wanted)
       }
     }
     print(Report.table(results), terminator: "")
@@ -117,8 +123,7 @@ struct Run: ParsableCommand {
 
   /// Runs Concord and its peer once each to warm up (discarded), then in turn, so that a
   /// shared machine's drifting load weighs on both alike.
-  private func samples(_ concord: [String], _ peer: [String]) -> (concord: [Measurement], peer: [Measurement])
-  {
+  func samples(_ concord: [String], _ peer: [String]) -> (concord: [Measurement], peer: [Measurement]) {
     _ = Measurement.of(concord)
     _ = Measurement.of(peer)
     var runs: (concord: [Measurement], peer: [Measurement]) = ([], [])
@@ -151,7 +156,7 @@ struct Run: ParsableCommand {
     return total
   }
 
-  private func log(_ text: String) {
+  func log(_ text: String) {
     FileHandle.standardError.write(Data((text + "\n").utf8))
   }
 }
@@ -230,6 +235,8 @@ struct Result {
     case ("validate", true): (0.8, 0.5)
     case ("validate", false): (1.25, nil)
     case ("diff", true): (1.0, 2.0)
+    case ("noop", true), ("status", true), ("export-text", true): (1.5, nil)
+    case ("verify", _), ("export-markdown", _), ("export-akn", _): (nil, nil)
     case (_, true): (3.0, 2.0)
     default: (nil, nil)
     }
