@@ -118,7 +118,11 @@ extension StyleSheet.Part {
       .s-delete { background: #c0392b; color: #fff; } .s-insert { background: #8e44ad; color: #fff; }
       .s-dissociate { background: #d35400; color: #fff; } .s-reserve { background: #f1c40f; }
       .s-withdraw { background: #7f8c8d; color: #fff; } .s-comment { background: #aed6f1; }
+      .s-silent { color: #8a96a3; background: #fff; font-weight: normal; }
       .legend span { display: inline-block; padding: 0 0.4rem; margin-right: 0.3rem; }
+      .cellmark { font-weight: 600; padding: 0 0.25rem; background: #f2f4f7; }
+      .missing { color: #b03a2e; } .symbol { font-family: var(--sans); color: #444; }
+      tr.section th { text-align: left; background: #e4e8ee; }
 
       """)
 
@@ -127,6 +131,7 @@ extension StyleSheet.Part {
     css: """
       .chart .agreed { fill: #2e9e5b; } .chart .agreed-ad-ref { fill: #f1c40f; }
       .chart .open { fill: #c0392b; } .chart .draft { fill: #aab7b8; }
+      .chart .count { fill: #fff; font-weight: 600; } .chart .total { fill: #1d2733; }
 
       """)
 }
