@@ -14,6 +14,7 @@ struct DocxPackage: Sendable {
 
   /// The ZIP archive, entries in a fixed order, deflated.
   func archive(document: String, footnotes: String) throws -> Data {
+    let headerFooter = DocxHeaderFooter(presentation: presentation)
     let entries: [(String, String)] = [
       ("[Content_Types].xml", Self.contentTypes),
       ("_rels/.rels", Self.packageRelationships),
@@ -24,6 +25,8 @@ struct DocxPackage: Sendable {
       ("word/styles.xml", styles()),
       ("word/settings.xml", Self.settings),
       ("word/footnotes.xml", footnotes),
+      (DocxHeaderFooter.headerPath, try headerFooter.header()),
+      (DocxHeaderFooter.footerPath, try headerFooter.footer()),
     ]
     do {
       let archive = try Archive(data: Data(), accessMode: .create)
@@ -61,6 +64,7 @@ struct DocxPackage: Sendable {
   /// A4, 2 cm margins (2.5 cm inside).
   static func sectionProperties(rightToLeft: Bool) -> Markup {
     var properties = Markup("w:sectPr")
+    for reference in DocxHeaderFooter.references { properties.append(reference) }
     properties.append(Markup("w:pgSz", [("w:w", "11906"), ("w:h", "16838")]))
     properties.append(
       Markup(
@@ -153,9 +157,8 @@ struct DocxPackage: Sendable {
       <Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/>
       <Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>
       <Override PartName="/docProps/custom.xml" ContentType="application/vnd.openxmlformats-officedocument.custom-properties+xml"/>
-    </Types>
 
-    """
+    """ + DocxHeaderFooter.contentTypes + "</Types>\n"
 
   private static let packageRelationships = """
     <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -173,9 +176,8 @@ struct DocxPackage: Sendable {
       <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>
       <Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/>
       <Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/>
-    </Relationships>
 
-    """
+    """ + DocxHeaderFooter.relationships + "</Relationships>\n"
 
   private static let settings = """
     <?xml version="1.0" encoding="UTF-8" standalone="yes"?>

@@ -12,13 +12,27 @@ struct HTMLFormatter: Sendable {
     let revision = vocabulary.revision(presentation.declaration.revision)
     let page = HTMLWriter.page(
       language: presentation.language, direction: vocabulary.isRightToLeft ? "rtl" : "ltr",
-      title: "\(presentation.title) — \(revision)", style: .document,
+      title: "\(presentation.title) — \(revision)",
+      style: StyleSheet.document(language: presentation.language),
       body: [("class", presentation.previousRevision == nil ? "clean" : "redline")]
     ) { html in
-      html.block("article", [("class", "declaration")]) { html in
-        header(presentation, revision: revision, &html)
-        for section in presentation.sections { self.section(section, presentation, &html) }
-        notes(presentation, &html)
+      // A table's head repeats on every printed page (a fixed element does not keep out of
+      // the text in Chromium's print): the running head is the frame's head, the text its body.
+      html.block("table", [("class", "frame"), ("role", "presentation")]) { html in
+        html.block("thead") { html in
+          html.block("tr") { html in html.block("td") { runningHead(presentation, &$0) } }
+        }
+        html.block("tbody") { html in
+          html.block("tr") { html in
+            html.block("td") { html in
+              html.block("article", [("class", "declaration")]) { html in
+                header(presentation, revision: revision, &html)
+                for section in presentation.sections { self.section(section, presentation, &html) }
+                notes(presentation, &html)
+              }
+            }
+          }
+        }
       }
     }
     if let problem = page.problems.first {
@@ -28,6 +42,23 @@ struct HTMLFormatter: Sendable {
   }
 
   // MARK: - Header, sections and notes
+
+  /// What a circulated document carries at the top of every page: the document symbol with
+  /// its `/Rev.N` (or the revision, when the workspace names no symbol), the date and the
+  /// language. On screen a bar above the text; in print, at the top of every page (the page
+  /// numbers are the style sheet's `@page` margin boxes).
+  private func runningHead(_ presentation: Presentation, _ html: inout HTMLWriter) {
+    let vocabulary = presentation.vocabulary
+    let declaration = presentation.declaration
+    html.block("div", [("class", "running-head")]) { html in
+      let symbol = declaration.settings.symbol.map { "\($0)/Rev.\(declaration.revision)" }
+      html.element(
+        "span", [("class", "symbol"), ("dir", "ltr")],
+        text: symbol ?? vocabulary.revision(declaration.revision))
+      html.element("span", [("class", "date"), ("dir", "ltr")], text: declaration.date ?? "")
+      html.element("span", [("class", "language")], text: vocabulary.languageName)
+    }
+  }
 
   private func header(_ presentation: Presentation, revision: String, _ html: inout HTMLWriter) {
     html.block("header") { html in

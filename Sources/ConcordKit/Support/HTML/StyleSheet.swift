@@ -19,6 +19,12 @@ struct StyleSheet: Sendable {
 
   /// `concord export --format html`.
   static let document = StyleSheet(.document)
+
+  /// `concord export --format html` in `language`: the document, and page numbers in the
+  /// language's words ("Page 3 of 12") in the printed page's bottom margin.
+  static func document(language: String) -> StyleSheet {
+    StyleSheet(.document, .pageNumbers(language: language))
+  }
   /// `concord diff --format html`.
   static let diff = StyleSheet(.diff)
   /// `concord status --format html`.
@@ -75,7 +81,11 @@ extension StyleSheet.Part {
       .removed .body { color: #a4161a; }
       .notes { margin-top: 2em; border-top: 1px solid #999; font-size: 0.9em; }
       .notes a { text-decoration: none; }
-      @media print { .para { break-inside: avoid-page; } }
+      .running-head { display: flex; justify-content: space-between; gap: 1em; font: 9pt/1.3 var(--sans); color: #444; border-bottom: 1px solid #999; padding-bottom: 2pt; margin-bottom: 1.5rem; }
+      .running-head .symbol { font-weight: 600; }
+      table.frame { width: 100%; border: 0; }
+      table.frame > * > tr > td { border: 0; padding: 0; }
+      @media print { .para { break-inside: avoid-page; } .running-head { margin-bottom: 6mm; } }
 
       """)
 
@@ -134,4 +144,44 @@ extension StyleSheet.Part {
       .chart .count { fill: #fff; font-weight: 600; } .chart .total { fill: #1d2733; }
 
       """)
+
+  /// Page numbers, "Page 3 of 12", in the bottom margin of every printed page, in the six
+  /// languages Concord spells out (the words of the export's `Vocabulary.pageOf`); English
+  /// for any other. Margin boxes are the one place CSS counts pages.
+  static func pageNumbers(language: String) -> Self {
+    let primary = language.split(separator: "-").first.map { $0.lowercased() } ?? language
+    switch primary {
+    case "ru": return pageNumbersRussian
+    case "zh": return pageNumbersChinese
+    case "fr": return pageNumbersFrench
+    case "es": return pageNumbersSpanish
+    case "ar": return pageNumbersArabic
+    default: return pageNumbersEnglish
+    }
+  }
+
+  private static let pageNumbersEnglish = Self(
+    css:
+      #"@page { @bottom-center { content: "Page " counter(page) " of " counter(pages); font: 9pt sans-serif; } }"#
+      + "\n")
+  private static let pageNumbersRussian = Self(
+    css:
+      #"@page { @bottom-center { content: "Стр. " counter(page) " из " counter(pages); font: 9pt sans-serif; } }"#
+      + "\n")
+  private static let pageNumbersChinese = Self(
+    css:
+      #"@page { @bottom-center { content: "第" counter(page) "页，共" counter(pages) "页"; font: 9pt sans-serif; } }"#
+      + "\n")
+  private static let pageNumbersFrench = Self(
+    css:
+      #"@page { @bottom-center { content: "Page " counter(page) " sur " counter(pages); font: 9pt sans-serif; } }"#
+      + "\n")
+  private static let pageNumbersSpanish = Self(
+    css:
+      #"@page { @bottom-center { content: "Página " counter(page) " de " counter(pages); font: 9pt sans-serif; } }"#
+      + "\n")
+  private static let pageNumbersArabic = Self(
+    css:
+      #"@page { @bottom-center { content: "الصفحة " counter(page) " من " counter(pages); font: 9pt sans-serif; } }"#
+      + "\n")
 }
