@@ -29,6 +29,8 @@ struct StyleSheet: Sendable {
   static let diff = StyleSheet(.diff)
   /// `concord status --format html`.
   static let status = StyleSheet(.status, .heatMap, .chart)
+  /// The pages of `concord publish` that are its own (index, revision, lineage).
+  static let site = StyleSheet(.status, .chart, .site)
 }
 
 extension StyleSheet.Part {
@@ -133,6 +135,17 @@ extension StyleSheet.Part {
       .cellmark { font-weight: 600; padding: 0 0.25rem; background: #f2f4f7; }
       .missing { color: #b03a2e; } .symbol { font-family: var(--sans); color: #444; }
       tr.section th { text-align: left; background: #e4e8ee; }
+
+      """)
+
+  /// The site's index, revision pages and lineage: tables of figures and links.
+  static let site = Self(
+    css: """
+      .nav { margin: 0 0 1rem; } .body { color: #5d6d7e; margin-top: -0.5rem; }
+      td.count { text-align: right; font-variant-numeric: tabular-nums; }
+      td a, th a { margin-right: 0.4rem; }
+      table.lineage td { font-size: 0.8rem; white-space: nowrap; } .by { color: #5d6d7e; }
+      td.gone { color: #b03a2e; } td.absent { background: #fafafa; }
 
       """)
 
