@@ -40,8 +40,7 @@ private struct DocumentWriter {
   mutating func document() -> Markup {
     var body = Markup("w:body")
     body.append(paragraph(style: "Title", [run(presentation.title)]))
-    var line = vocabulary.revision(presentation.declaration.revision)
-    if let date = presentation.declaration.date { line += " (\(date))" }
+    let line = vocabulary.revisionLine(presentation.declaration.revision, date: presentation.declaration.date)
     body.append(paragraph(style: "Subtitle", [run(line)]))
     if let previous = presentation.previousRevision {
       body.append(paragraph(style: "Subtitle", [run(vocabulary.changes(since: previous))]))
@@ -110,7 +109,7 @@ private struct DocumentWriter {
       if item.isOpen, index == 0 { runs.append(run(vocabulary.openBracket)) }
       if let label = entry.label {
         let text = entry.isDeletion ? label : label + vocabulary.labelSeparator
-        let labelRun = run(text, italic: true)
+        let labelRun = run(text, italic: !vocabulary.isChinese && !vocabulary.isRightToLeft)
         let isNew = entry.isNew && presentation.previousRevision != nil
         let author = entry.sponsors.isEmpty ? authors : entry.sponsors.joined(separator: ", ")
         runs.append(isNew ? tracked("w:ins", [labelRun], author: author) : labelRun)
@@ -178,9 +177,13 @@ private struct DocumentWriter {
   /// document stay left to right); `w:lang` on text in another language than the document's.
   private func runProperties(italic: Bool, language: String?, text: String) -> [Markup.Node] {
     var properties: [Markup.Node] = []
+    // Ambiguous-width punctuation (“ ” ‘ ’) in the East Asian font, in a Chinese document.
+    if vocabulary.isChinese { properties.append(.element(Markup("w:rFonts", [("w:hint", "eastAsia")]))) }
     if italic { properties.append(.element(Markup("w:i"))) }
     if Vocabulary.hasRightToLeftLetters(text) { properties.append(.element(Markup("w:rtl"))) }
     if let language {
+      // Untranslated text: a dashed box, not an insertion's underline (DocxHeaderFooter.pendingBorder).
+      properties.append(.element(DocxHeaderFooter.pendingBorder))
       properties.append(.element(Markup("w:lang", [("w:val", DocxPackage.languageTag(language))])))
     }
     return properties.isEmpty ? [] : [.element(Markup("w:rPr", [], properties))]

@@ -37,6 +37,11 @@ struct DocxHeaderFooter: Sendable {
 
   private var vocabulary: Vocabulary { presentation.vocabulary }
 
+  /// The box around a text still awaiting its translation: dashed, so that it reads in black
+  /// and white and never looks like an insertion.
+  static let pendingBorder = Markup(
+    "w:bdr", [("w:val", "dashed"), ("w:sz", "4"), ("w:space", "0"), ("w:color", "555555")])
+
   /// Symbol at the start, date in the centre, language at the end (mirrored in Arabic).
   func header() throws -> String {
     let declaration = presentation.declaration

@@ -23,7 +23,7 @@ struct DocxPackage: Sendable {
       ("word/_rels/document.xml.rels", Self.documentRelationships),
       ("word/document.xml", document),
       ("word/styles.xml", styles()),
-      ("word/settings.xml", Self.settings),
+      ("word/settings.xml", Self.settings(hyphenate: presentation.vocabulary.hyphenates)),
       ("word/footnotes.xml", footnotes),
       (DocxHeaderFooter.headerPath, try headerFooter.header()),
       (DocxHeaderFooter.footerPath, try headerFooter.footer()),
@@ -179,14 +179,17 @@ struct DocxPackage: Sendable {
 
     """ + DocxHeaderFooter.relationships + "</Relationships>\n"
 
-  private static let settings = """
+  /// `w:autoHyphenation` where justified lines need it (Russian).
+  private static func settings(hyphenate: Bool) -> String {
+    """
     <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
     <w:settings xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
       <w:defaultTabStop w:val="709"/>
-      <w:characterSpacingControl w:val="doNotCompress"/>
+    \(hyphenate ? "  <w:autoHyphenation/>\n" : "")      <w:characterSpacingControl w:val="doNotCompress"/>
       <w:footnotePr><w:footnote w:id="-1"/><w:footnote w:id="0"/></w:footnotePr>
       <w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>
     </w:settings>
 
     """
+  }
 }

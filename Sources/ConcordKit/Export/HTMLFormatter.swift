@@ -63,8 +63,8 @@ struct HTMLFormatter: Sendable {
   private func header(_ presentation: Presentation, revision: String, _ html: inout HTMLWriter) {
     html.block("header") { html in
       html.element("h1", text: presentation.title)
-      var line = revision
-      if let date = presentation.declaration.date { line += " (\(date))" }
+      let declaration = presentation.declaration
+      let line = presentation.vocabulary.revisionLine(declaration.revision, date: declaration.date)
       html.element("p", [("class", "revision")], text: line)
       if let previous = presentation.previousRevision {
         html.element("p", [("class", "legend")]) {
@@ -103,8 +103,11 @@ struct HTMLFormatter: Sendable {
   // MARK: - Paragraphs
 
   private func paragraph(_ item: Presentation.Item, _ presentation: Presentation, _ html: inout HTMLWriter) {
-    let classes = ["para", item.status?.rawValue, item.change == .unchanged ? nil : item.change.rawValue]
-      .compactMap { $0 }.joined(separator: " ")
+    let pending = item.entries.contains(where: \.isPendingTranslation) ? "translation-pending" : nil
+    let classes = [
+      "para", item.status?.rawValue, item.change == .unchanged ? nil : item.change.rawValue, pending,
+    ]
+    .compactMap { $0 }.joined(separator: " ")
     let attributes: HTMLWriter.Attributes = [
       ("class", classes), ("id", item.isRemoved ? "removed-\(item.id)" : "p-\(item.id)"),
       ("data-changed-by", item.authors.isEmpty ? nil : item.authors.joined(separator: " ")),
@@ -165,7 +168,16 @@ struct HTMLFormatter: Sendable {
         }
       }
     }
-    guard entry.language != presentation.language else { return write(&html) }
+    // Untranslated: a dashed box and the original's code, "[EN]", which read in black and
+    // white as well as in colour and never look like an insertion's underline.
+    let mark = presentation.vocabulary.untranslatedMark(original: presentation.baseLanguage)
+    if entry.isPendingTranslation {
+      html.element("span", [("class", "pending-mark"), ("dir", "ltr")], text: mark)
+    }
+    guard entry.language != presentation.language else {
+      guard entry.isPendingTranslation else { return write(&html) }
+      return html.element("span", [("class", "outdated")], write)
+    }
     html.element("span", [("class", "pending")] + language(entry.language, in: presentation), write)
   }
 

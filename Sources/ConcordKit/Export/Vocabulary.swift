@@ -53,6 +53,23 @@ struct Vocabulary: Sendable {
     }
   }
 
+  /// The note on a translation the base text has outrun: the earlier translation is shown
+  /// unchanged while the new one is pending.
+  func translationOutdated(original: String, since revision: Int) -> String {
+    let symbol = self.revision(revision)
+    switch primary {
+    case "ru": return "Перевод ожидается: приводится текст \(symbol); оригинал (\(original)) изменён."
+    case "zh": return "译文待定：此处为\(symbol)的文本；原文（\(original)）已修改。"
+    case "fr":
+      return "Traduction en attente : le texte est celui de \(symbol) ; l’original (\(original)) a changé."
+    case "es":
+      return "Traducción pendiente: el texto es el de \(symbol); el original (\(original)) ha cambiado."
+    case "ar": return "الترجمة قيد الإعداد: النص هو نص \(symbol)؛ وقد تغيّر الأصل (\(original))."
+    default:
+      return "Translation pending: the text is that of \(symbol); the original (\(original)) has changed."
+    }
+  }
+
   /// The short mark beside an untranslated text: "[EN]" in every language, the original
   /// language's code, so that it reads without colour.
   func untranslatedMark(original: String) -> String { "[" + original.uppercased() + "]" }
@@ -98,6 +115,15 @@ struct Vocabulary: Sendable {
     }
   }
 
+  /// "Rev.2 (2025-09-01)": the document's revision line. In a right-to-left language the
+  /// date is held left to right by marks (U+200E), or the bidirectional algorithm would show
+  /// it as 01-09-2025.
+  func revisionLine(_ number: Int, date: String?) -> String {
+    guard let date else { return revision(number) }
+    let shown = isRightToLeft ? "\u{200E}\(date)\u{200E}" : date
+    return "\(revision(number)) (\(shown))"
+  }
+
   /// "page 3 of 12" for a running footer: the words before the page number, between it and
   /// the number of pages, and after that.
   var pageOf: (before: String, between: String, after: String) {
@@ -126,6 +152,9 @@ struct Vocabulary: Sendable {
 
   /// Scripts written right to left: the formats that can say so set `dir="rtl"`.
   var isRightToLeft: Bool { ["ar", "he", "fa", "ur", "ps", "yi", "dv", "ckb", "sd", "ug"].contains(primary) }
+
+  /// Justified text that needs hyphenation to avoid wide gaps: Russian.
+  var hyphenates: Bool { primary == "ru" }
 
   /// Chinese punctuation is full width.
   var isChinese: Bool { primary == "zh" }

@@ -140,3 +140,44 @@ import Testing
     #expect(footer.contains("الصفحة ") && footer.contains("NUMPAGES"))
   }
 }
+
+/// Typography: no synthetic italics or letter-spaced justification for Han, hyphenation for
+/// Russian, an untranslated mark unlike an insertion, and a pending translation in a redline
+/// shown as it was.
+@Suite struct TypographyTests {
+  @Test func theStyleSheetSparesHanAndHyphenatesRussian() throws {
+    let html = Golden.string(try Exporter.export(try ExampleRevisions.load(2), as: .html(language: "zh")))
+    #expect(html.contains(".label:lang(zh), .label:lang(ja), .label:lang(ar) { font-style: normal;"))
+    #expect(html.contains(".body:lang(zh), .body:lang(ja) { text-align: start; }"))
+    #expect(html.contains(".body:lang(ru) { hyphens: auto; }"))
+    #expect(html.contains(".pending, .outdated { border: 1px dashed"))
+  }
+
+  @Test func aPendingTranslationInARedlineShowsTheOldTextUnchangedAndMarksTheParagraph() throws {
+    let rev1 = try ExampleRevisions.load(1)
+    let rev2 = try ExampleRevisions.load(2)
+    let html = Golden.string(try Exporter.export(rev2, as: .html(language: "zh"), against: rev1))
+    let start = try #require(html.range(of: "id=\"p-eco-digital\""))
+    let end = try #require(html.range(of: "</div>\n", range: start.upperBound..<html.endIndex))
+    let paragraph = String(html[start.lowerBound..<end.lowerBound])
+    #expect(!paragraph.contains("<del>") && !paragraph.contains("<ins>"), "\(paragraph)")
+    #expect(
+      paragraph.contains("<span class=\"pending-mark\" dir=\"ltr\">[EN]</span><span class=\"outdated\">"))
+    #expect(html.contains("class=\"para agreed translation-pending\" id=\"p-eco-digital\""))
+    let old = try #require(rev1.paragraph("eco-digital")?.current?.text(in: "zh"))
+    #expect(paragraph.contains(old.rendered(subject: "成员国")))
+  }
+
+  @Test func theDOCXBoxesUntranslatedTextAndSparesChineseLabels() throws {
+    let zh = try DocxPackage.entries(
+      of: try Exporter.export(try ExampleRevisions.load(2), as: .docx(language: "zh")))
+    let document = String(decoding: try #require(zh["word/document.xml"]), as: UTF8.self)
+    #expect(document.contains("<w:bdr w:val=\"dashed\""))
+    #expect(document.contains("<w:rFonts w:hint=\"eastAsia\"/>"))
+    #expect(!document.contains("<w:i/>"))
+    let ru = try DocxPackage.entries(
+      of: try Exporter.export(try ExampleRevisions.load(2), as: .docx(language: "ru")))
+    #expect(
+      String(decoding: try #require(ru["word/settings.xml"]), as: UTF8.self).contains("<w:autoHyphenation/>"))
+  }
+}

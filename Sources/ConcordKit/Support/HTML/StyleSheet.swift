@@ -78,7 +78,12 @@ extension StyleSheet.Part {
       .body p { margin: 0 0 0.3em; }
       .bracket { font-weight: bold; }
       .label { font-style: italic; }
-      .pending { border-bottom: 1px dotted #777; }
+      .label:lang(zh), .label:lang(ja), .label:lang(ar) { font-style: normal; font-weight: bold; }
+      .body:lang(zh), .body:lang(ja) { text-align: start; }
+      .body:lang(ru) { hyphens: auto; }
+      .pending, .outdated { border: 1px dashed #555; padding: 0 0.15em; }
+      .pending-mark { font: 600 0.7em var(--sans); border: 1px solid #555; padding: 0 0.2em; margin-inline-end: 0.3em; vertical-align: 0.1em; }
+      .para.translation-pending { border-inline-start: 3px double #555; padding-inline-start: 0.4em; }
       .note-ref a { text-decoration: none; }
       .removed .body { color: #a4161a; }
       .notes { margin-top: 2em; border-top: 1px solid #999; font-size: 0.9em; }
