@@ -114,7 +114,9 @@ private struct DocumentWriter {
         let author = entry.sponsors.isEmpty ? authors : entry.sponsors.joined(separator: ", ")
         runs.append(isNew ? tracked("w:ins", [labelRun], author: author) : labelRun)
       }
-      let language = entry.language == presentation.language ? nil : entry.language
+      // A pending translation is boxed (with its language) even when shown as it was.
+      let language =
+        entry.language == presentation.language && !entry.isPendingTranslation ? nil : entry.language
       for edit in entry.edits {
         switch edit.operation {
         case .equal: runs.append(run(edit.text, language: language))

@@ -55,13 +55,17 @@ public enum StatusText {
   private static func rounds(_ report: StatusReport) -> [String] {
     let rounds = report.rounds
     guard !rounds.isEmpty else { return [] }
-    let members = report.declaration.members.count
+    let memberCount = report.declaration.members.count
     return ["", "Rounds"]
       + rounds.map { round in
-        let answeredMembers = members - round.notAnswered.count
+        let answeredMembers = memberCount - round.notAnswered.count
         var line =
-          "  Round \(round.round) (on Rev.\(round.round - 1)): \(answeredMembers) of \(members) members answered"
-        if !round.answered.isEmpty { line += " (" + round.answered.joined(separator: ", ") + ")" }
+          "  Round \(round.round) (on Rev.\(round.round - 1)): \(answeredMembers) of \(memberCount) members answered"
+        let isMember = Set(report.declaration.members.map(\.code))
+        let members = round.answered.filter { isMember.contains($0) }
+        let others = round.answered.filter { !isMember.contains($0) }
+        if !members.isEmpty { line += " (" + members.joined(separator: ", ") + ")" }
+        if !others.isEmpty { line += ", and " + others.joined(separator: ", ") }
         line +=
           round.notAnswered.isEmpty ? "" : "; not answered: " + round.notAnswered.joined(separator: ", ")
         return line
