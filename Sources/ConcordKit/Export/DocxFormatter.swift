@@ -114,9 +114,7 @@ private struct DocumentWriter {
         let author = entry.sponsors.isEmpty ? authors : entry.sponsors.joined(separator: ", ")
         runs.append(isNew ? tracked("w:ins", [labelRun], author: author) : labelRun)
       }
-      // A pending translation is boxed (with its language) even when shown as it was.
-      let language =
-        entry.language == presentation.language && !entry.isPendingTranslation ? nil : entry.language
+      let language = entry.language == presentation.language ? nil : entry.language
       for edit in entry.edits {
         switch edit.operation {
         case .equal: runs.append(run(edit.text, language: language))
@@ -185,7 +183,7 @@ private struct DocumentWriter {
     if Vocabulary.hasRightToLeftLetters(text) { properties.append(.element(Markup("w:rtl"))) }
     if let language {
       // Untranslated text: a dashed box, not an insertion's underline (DocxHeaderFooter.pendingBorder).
-      properties.append(.element(DocxHeaderFooter.pendingBorder))
+      if language != presentation.language { properties.append(.element(DocxHeaderFooter.pendingBorder)) }
       properties.append(.element(Markup("w:lang", [("w:val", DocxPackage.languageTag(language))])))
     }
     return properties.isEmpty ? [] : [.element(Markup("w:rPr", [], properties))]

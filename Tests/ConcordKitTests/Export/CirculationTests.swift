@@ -175,6 +175,10 @@ import Testing
     #expect(document.contains("<w:bdr w:val=\"dashed\""))
     #expect(document.contains("<w:rFonts w:hint=\"eastAsia\"/>"))
     #expect(!document.contains("<w:i/>"))
+    // Only text in another language is boxed: a Chinese heading is not.
+    let heading = try #require(document.range(of: "<w:pStyle w:val=\"Heading1\"/>"))
+    let headingEnd = try #require(document.range(of: "</w:p>", range: heading.upperBound..<document.endIndex))
+    #expect(!document[heading.upperBound..<headingEnd.lowerBound].contains("w:bdr"))
     let ru = try DocxPackage.entries(
       of: try Exporter.export(try ExampleRevisions.load(2), as: .docx(language: "ru")))
     #expect(
