@@ -1,18 +1,24 @@
 /// The site's own pages: the index of revisions, each revision's page of files, and the lineage
-/// of every paragraph. Written with `HTMLWriter` (every text and attribute escaped; the pages
-/// are well-formed XML), styled by `StyleSheet.site`, linked by relative paths only.
+/// of every paragraph. Their words are English (`lang="en"`); the declaration's title is marked
+/// with its own language and direction. Written with `HTMLWriter` (every text and attribute
+/// escaped; the pages are well-formed XML), styled by `StyleSheet.site`, linked by relative
+/// paths only.
 struct SitePages: Sendable {
   let site: Site
 
   private var latest: Declaration? { site.revisions.last }
   private var base: String { latest?.settings.baseLanguage ?? "en" }
   private var title: String { latest.map { $0.settings.title(in: $0.settings.baseLanguage) } ?? "" }
+  /// `lang` and `dir` of the declaration's own words (its title) on an English page.
+  private var titleLanguage: HTMLWriter.Attributes {
+    [("lang", base), ("dir", Vocabulary(base).isRightToLeft ? "rtl" : "ltr")]
+  }
 
   // MARK: - Index
 
   func index() -> String {
-    HTMLWriter.page(language: base, title: title, style: .site, quotesInText: true) { html in
-      html.element("h1", text: title)
+    HTMLWriter.page(language: "en", title: title, style: .site, quotesInText: true) { html in
+      html.element("h1", titleLanguage, text: title)
       if let latest {
         html.element("p", [("class", "body")], text: latest.settings.body)
         html.element("p") { html in
@@ -69,13 +75,14 @@ struct SitePages: Sendable {
   func revision(_ declaration: Declaration) -> String {
     let settings = declaration.settings
     let heading = "\(settings.title(in: settings.baseLanguage)) — Rev.\(declaration.revision)"
-    return HTMLWriter.page(language: settings.baseLanguage, title: heading, style: .site, quotesInText: true)
-    {
-      html in
+    return HTMLWriter.page(language: "en", title: heading, style: .site, quotesInText: true) { html in
       html.element("p", [("class", "nav")]) {
         $0.element("a", [("href", "../index.html")], text: "← all revisions")
       }
-      html.element("h1", text: heading)
+      html.element("h1") { html in
+        html.element("span", titleLanguage, text: settings.title(in: settings.baseLanguage))
+        html.text(" — Rev.\(declaration.revision)")
+      }
       let line = [symbol(of: declaration), declaration.date, RevisionSummary.counts(declaration)]
       html.element("p", text: line.compactMap { $0 }.joined(separator: " · "))
       html.element("p") { $0.element("a", [("href", "status.html")], text: "Where consensus stands") }
@@ -109,11 +116,14 @@ struct SitePages: Sendable {
   /// a column a revision: its number and status there, and who changed its text in it.
   func lineage() -> String {
     let heading = "\(title) — lineage"
-    return HTMLWriter.page(language: base, title: heading, style: .site, quotesInText: true) { html in
+    return HTMLWriter.page(language: "en", title: heading, style: .site, quotesInText: true) { html in
       html.element("p", [("class", "nav")]) {
         $0.element("a", [("href", "index.html")], text: "← all revisions")
       }
-      html.element("h1", text: heading)
+      html.element("h1") { html in
+        html.element("span", titleLanguage, text: title)
+        html.text(" — lineage")
+      }
       html.element(
         "p",
         text:
