@@ -49,9 +49,12 @@ public enum Exporter {
   ///
   /// Throws `OpenParagraphsError` when `final` finds open paragraphs, and `DiagnosticsError`
   /// for a language the revision does not have or a text XML cannot carry.
+  ///
+  /// `links`: for HTML, links the page shows above the text on screen (not in print), e.g. to
+  /// the same revision in other formats (`concord publish`).
   public static func export(
     _ declaration: Declaration, as format: ExportFormat, against previous: Declaration? = nil,
-    final: Bool = false
+    final: Bool = false, links: [DocumentLink] = []
   ) throws -> Data {
     let language = try checkedLanguage(format.language, in: declaration)
     if final {
@@ -75,7 +78,7 @@ public enum Exporter {
     case .markdown:
       return Data(MarkdownFormatter().markdown(presentation()).utf8)
     case .html:
-      return Data(try HTMLFormatter().html(presentation()).utf8)
+      return Data(try HTMLFormatter(links: links).html(presentation()).utf8)
     case .akomaNtoso:
       return Data(try AkomaNtosoFormatter().xml(presentation()).utf8)
     case .docx:
@@ -116,6 +119,17 @@ public enum Exporter {
         ))
     }
     return language
+  }
+}
+
+/// A link an HTML page shows above its text: a label and a relative address.
+public struct DocumentLink: Hashable, Sendable {
+  public var label: String
+  public var href: String
+
+  public init(_ label: String, href: String) {
+    self.label = label
+    self.href = href
   }
 }
 

@@ -7,6 +7,9 @@
 /// Written with `HTMLWriter`, which escapes every text and attribute; the output is also
 /// well-formed XML. Linear in the size of the declaration.
 struct HTMLFormatter: Sendable {
+  /// Shown above the text on screen, never printed.
+  var links: [DocumentLink] = []
+
   func html(_ presentation: Presentation) throws -> String {
     let vocabulary = presentation.vocabulary
     let revision = vocabulary.revision(presentation.declaration.revision)
@@ -16,6 +19,14 @@ struct HTMLFormatter: Sendable {
       style: StyleSheet.document(language: presentation.language),
       body: [("class", presentation.previousRevision == nil ? "clean" : "redline")]
     ) { html in
+      if !links.isEmpty {
+        html.element("nav", [("class", "links"), ("lang", "en"), ("dir", "ltr")]) { html in
+          for (index, link) in links.enumerated() {
+            if index > 0 { html.text(" · ") }
+            html.element("a", [("href", link.href)], text: link.label)
+          }
+        }
+      }
       // A table's head repeats on every printed page (a fixed element does not keep out of
       // the text in Chromium's print): the running head is the frame's head, the text its body.
       html.block("table", [("class", "frame"), ("role", "presentation")]) { html in

@@ -52,15 +52,15 @@ public struct Site: Sendable {
       files.append(("\(folder)/index.html", Data(pages.revision(declaration).utf8)))
       files.append(("\(folder)/status.html", Data(StatusHTML.render(report(declaration)).utf8)))
       for language in declaration.settings.languages {
+        let links = Self.links(declaration, language: language, redline: previous != nil)
         for (suffix, format) in Self.formats(language) {
-          files.append(("\(folder)/\(language)\(suffix)", try Exporter.export(declaration, as: format)))
+          let data = try Exporter.export(declaration, as: format, links: links)
+          files.append(("\(folder)/\(language)\(suffix)", data))
         }
         if let previous {
-          files.append(
-            (
-              "\(folder)/\(Self.redlineFile(language))",
-              try Exporter.export(declaration, as: .html(language: language), against: previous)
-            ))
+          let html = try Exporter.export(
+            declaration, as: .html(language: language), against: previous, links: links)
+          files.append(("\(folder)/\(Self.redlineFile(language))", html))
         }
       }
     }
@@ -79,6 +79,22 @@ public struct Site: Sendable {
       (".html", .html(language: language)), (".docx", .docx(language: language)),
       (".akn.xml", .akomaNtoso(language: language)), (".txt", .text(language: language)),
     ]
+  }
+
+  /// What a revision's HTML pages in `language` link to: the site, the revision's page, the
+  /// same text in the other formats, the clean text and the redline.
+  static func links(_ declaration: Declaration, language: String, redline: Bool) -> [DocumentLink] {
+    var links = [
+      DocumentLink("All revisions", href: "../index.html"),
+      DocumentLink("Rev.\(declaration.revision)", href: "index.html"),
+      DocumentLink("HTML", href: "\(language).html"), DocumentLink("DOCX", href: "\(language).docx"),
+      DocumentLink("Akoma Ntoso", href: "\(language).akn.xml"), DocumentLink("text", href: "\(language).txt"),
+    ]
+    if redline {
+      links.append(DocumentLink("changes since Rev.\(declaration.revision - 1)", href: redlineFile(language)))
+    }
+    links.append(DocumentLink("status", href: "status.html"))
+    return links
   }
 
   func previousRevision(of declaration: Declaration) -> Declaration? {

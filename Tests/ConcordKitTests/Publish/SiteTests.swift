@@ -54,6 +54,10 @@ import Testing
       }
     }
     #expect(links.count > 100)
+    // Each language's page links to its DOCX, Akoma Ntoso and text.
+    for target in ["zh.docx", "zh.akn.xml", "zh.txt", "redline-zh.html"] {
+      #expect(links.contains { $0.page == "rev-2/zh.html" && $0.href == target }, "\(target)")
+    }
     for (page, href) in links {
       #expect(!href.contains("://") && !href.hasPrefix("/"), "\(page): \(href) leaves the site")
       let parts = href.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)

@@ -90,6 +90,8 @@ extension StyleSheet.Part {
       .notes a { text-decoration: none; }
       .running-head { display: flex; justify-content: space-between; gap: 1em; font: 9pt/1.3 var(--sans); color: #444; border-bottom: 1px solid #999; padding-bottom: 2pt; margin-bottom: 1.5rem; }
       .running-head .symbol { font-weight: 600; }
+      nav.links { font: 10pt var(--sans); margin-bottom: 1rem; }
+      @media print { nav.links { display: none; } }
       table.frame { width: 100%; border: 0; }
       table.frame > * > tr > td { border: 0; padding: 0; }
       @media print { .para { break-inside: avoid-page; } .running-head { margin-bottom: 6mm; } }
