@@ -56,7 +56,20 @@ public struct DiffInputs: Hashable, Sendable {
     old: DeclarationOutline?, new: DeclarationOutline?
   ) {
     let sides = [old, new]
-    let results = parallelMap(count: 2) { index in Result { try Self.load(sides[index], reader: reader) } }
+    // Both sides in one workspace: its chain is checked once, not once a side.
+    let workspaces = Set(
+      sides.compactMap { side -> String? in
+        if case .revision(let workspace, _)? = side { workspace } else { nil }
+      })
+    var chain: RevisionChain?
+    if workspaces.count == 1, let workspace = workspaces.first {
+      let store = RevisionStore(workspacePath: workspace, reader: reader)
+      if store.isWorkspace { chain = try RevisionChain(store) }
+    }
+    let shared = chain
+    let results = parallelMap(count: 2) { index in
+      Result { try sides[index]?.outline(reader: reader, chain: shared) }
+    }
     var diagnostics: [Diagnostic] = []
     var declarations: [DeclarationOutline?] = []
     for result in results {
@@ -72,9 +85,5 @@ public struct DiffInputs: Hashable, Sendable {
     }
     if !diagnostics.isEmpty { throw DiagnosticsError(diagnostics) }
     return (declarations[0], declarations[1])
-  }
-
-  private static func load(_ side: Side, reader: DocumentReader) throws -> DeclarationOutline? {
-    try side?.outline(reader: reader)
   }
 }

@@ -2,12 +2,14 @@ import Foundation
 
 /// A Word document in one language: title, revision, headings, numbered paragraphs (the number,
 /// a tab, a hanging indent), open paragraphs in square brackets with one option a line, notes
-/// as real footnotes (`word/footnotes.xml`). Against an earlier revision, the changes are
-/// tracked changes — `w:ins`/`w:del` runs, inserted or deleted paragraph marks — authored by
-/// the members whose proposals made them, which Word and LibreOffice offer to accept or
-/// reject. Their date is the revision's date, or none: nothing depends on the clock.
+/// as real footnotes (`word/footnotes.xml`). Against an earlier revision, every difference is a
+/// tracked change (`DocxRedline`) — `w:ins`/`w:del` runs, inserted or deleted paragraph marks —
+/// authored by the members whose proposals made it, so that Word's and LibreOffice's "reject
+/// all" give back the earlier revision and "accept all" this one. Their date is the revision's
+/// date, or a fixed one when it has none: nothing depends on the clock.
 ///
-/// Linear in the size of the declaration. The package itself is `DocxPackage`.
+/// Linear in the size of the declaration (and O(n log n) to match two revisions' paragraphs).
+/// The package itself is `DocxPackage`.
 struct DocxFormatter: Sendable {
   static let namespace = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
@@ -22,39 +24,31 @@ struct DocxFormatter: Sendable {
 
   /// Written on one line: a run's text must keep its spaces exactly.
   static let inline: Set<String> = ["w:t", "w:delText", "w:r"]
+
+  /// The date of tracked changes in a revision that has none: the ZIP entries' date.
+  static let undatedChange = "1980-01-01T00:00:00Z"
 }
 
 // MARK: - word/document.xml
 
 private struct DocumentWriter {
   let presentation: Presentation
-  /// `w:id` of tracked changes: unique in the document.
-  private var changeId = 0
-  /// `w:id` of bookmarks: unique in the document.
-  private var bookmarkId = 0
+  let redline: DocxRedline
+  /// `w:id` of tracked changes and bookmarks: one sequence, as ISO/IEC 29500 has annotation ids
+  /// unique across the document.
+  private var annotationId = 0
   private var vocabulary: Vocabulary { presentation.vocabulary }
-  private var date: String? { presentation.declaration.date.map { "\($0)T00:00:00Z" } }
+  private let date: String
 
-  init(presentation: Presentation) { self.presentation = presentation }
+  init(presentation: Presentation) {
+    self.presentation = presentation
+    self.redline = DocxRedline(presentation)
+    self.date = presentation.declaration.date.map { "\($0)T00:00:00Z" } ?? DocxFormatter.undatedChange
+  }
 
   mutating func document() -> Markup {
     var body = Markup("w:body")
-    body.append(paragraph(style: "Title", [run(presentation.title)]))
-    let line = vocabulary.revisionLine(presentation.declaration.revision, date: presentation.declaration.date)
-    body.append(paragraph(style: "Subtitle", [run(line)]))
-    if let previous = presentation.previousRevision {
-      body.append(paragraph(style: "Subtitle", [run(vocabulary.changes(since: previous))]))
-    }
-    for section in presentation.sections {
-      if let heading = section.heading {
-        let mark = CirculatedMarks.Mark.section(revision: presentation.declaration.revision, id: section.id)
-        body.append(
-          paragraph(style: "Heading1", bookmarked(mark, [run(heading, language: section.headingLanguage)])))
-      }
-      for item in section.items {
-        for paragraph in paragraphs(item, preamble: section.kind == .preamble) { body.append(paragraph) }
-      }
-    }
+    for paragraph in redline.paragraphs { body.append(self.paragraph(paragraph)) }
     body.append(DocxPackage.sectionProperties(rightToLeft: vocabulary.isRightToLeft))
     return Markup(
       "w:document", [("xmlns:w", DocxFormatter.namespace), ("xmlns:r", DocxPackage.relationshipsNamespace)],
@@ -75,7 +69,7 @@ private struct DocumentWriter {
           .element(
             Markup("w:p", [], [.element(Markup("w:r", [], [.element(Markup("w:continuationSeparator"))]))]))
         ]))
-    for note in presentation.notes {
+    for note in redline.footnotes {
       let marker = Markup(
         "w:r", [],
         [
@@ -83,69 +77,54 @@ private struct DocumentWriter {
           .element(Markup("w:footnoteRef")),
         ])
       let text = paragraph(style: "FootnoteText", [.element(marker), run(" " + note.text)])
-      root.append(Markup("w:footnote", [("w:id", String(note.number))], [.element(text)]))
+      root.append(Markup("w:footnote", [("w:id", String(note.id))], [.element(text)]))
     }
     return root
   }
 
   // MARK: - Paragraphs
 
-  /// One `w:p` per option; the first holds the number.
-  private mutating func paragraphs(_ item: Presentation.Item, preamble: Bool) -> [Markup] {
-    let authors = item.authors.isEmpty ? "Concord" : item.authors.joined(separator: ", ")
-    var result: [Markup] = []
-    for (index, entry) in item.entries.enumerated() {
-      var runs: [Markup.Node] = []
-      if index == 0, let number = item.number {
-        let numberRuns = [run("\(number)."), .element(Markup("w:r", [], [.element(Markup("w:tab"))]))]
-        switch item.change {
-        case .added: runs.append(tracked("w:ins", numberRuns, author: authors))
-        case .removed:
-          let tab = Markup.Node.element(Markup("w:r", [], [.element(Markup("w:tab"))]))
-          runs.append(tracked("w:del", [deletedRun("\(number)."), tab], author: authors))
-        default: runs += numberRuns
-        }
+  /// A paragraph's runs inside the bookmark that carries its id, neighbouring runs inserted (or
+  /// deleted) by the same authors in one `w:ins` (`w:del`): one change to accept or reject; an
+  /// inserted or deleted paragraph mark in `w:pPr/w:rPr`.
+  private mutating func paragraph(_ paragraph: DocxParagraph) -> Markup {
+    var runs: [Markup.Node] = []
+    var group: (operation: WordEdit.Operation, author: String, nodes: [Markup.Node])?
+    for run in paragraph.runs + [DocxRun(content: .text(""), operation: .equal, author: "")] {
+      if let open = group, open.operation != run.operation || open.author != run.author {
+        runs.append(tracked(open.operation == .insert ? "w:ins" : "w:del", open.nodes, author: open.author))
+        group = nil
       }
-      if item.isOpen, index == 0 { runs.append(run(vocabulary.openBracket)) }
-      if let label = entry.label {
-        let text = entry.isDeletion ? label : label + vocabulary.labelSeparator
-        let labelRun = run(text, italic: !vocabulary.isChinese && !vocabulary.isRightToLeft)
-        let isNew = entry.isNew && presentation.previousRevision != nil
-        let author = entry.sponsors.isEmpty ? authors : entry.sponsors.joined(separator: ", ")
-        runs.append(isNew ? tracked("w:ins", [labelRun], author: author) : labelRun)
+      if run.operation == .equal {
+        if case .text(let text) = run.content, text.isEmpty { continue }
+        runs += nodes(run)
+      } else {
+        group = (run.operation, run.author, (group?.nodes ?? []) + nodes(run))
       }
-      let language = entry.language == presentation.language ? nil : entry.language
-      for edit in entry.edits {
-        switch edit.operation {
-        case .equal: runs.append(run(edit.text, language: language))
-        case .insert: runs.append(tracked("w:ins", [run(edit.text, language: language)], author: authors))
-        case .delete:
-          runs.append(tracked("w:del", [deletedRun(edit.text, language: language)], author: authors))
-        }
-      }
-      if let note = entry.note { runs.append(footnoteReference(note)) }
-      if index == item.entries.count - 1 {
-        if item.isOpen { runs.append(run(vocabulary.closeBracket)) }
-        for note in item.notes { runs.append(footnoteReference(note)) }
-      }
-      if !item.isRemoved {
-        let revision = presentation.declaration.revision
-        let mark: CirculatedMarks.Mark =
-          index == 0
-          ? .paragraph(revision: revision, id: item.id)
-          : .option(revision: revision, option: entry.reference, id: item.id)
-        runs = bookmarked(mark, runs)
-      }
-      let style = index > 0 ? "Option" : preamble ? "Preamble" : "Numbered"
-      var mark: Markup?
-      switch item.change {
-      case .added: mark = trackedMark("w:ins", author: authors)
-      case .removed: mark = trackedMark("w:del", author: authors)
-      default: mark = nil
-      }
-      result.append(paragraph(style: style, runs, mark: mark))
     }
-    return result
+    if let mark = paragraph.bookmark { runs = bookmarked(mark, runs) }
+    let mark: Markup? =
+      switch paragraph.mark {
+      case .equal: nil
+      case .insert: trackedMark("w:ins", author: paragraph.author)
+      case .delete: trackedMark("w:del", author: paragraph.author)
+      }
+    return self.paragraph(style: paragraph.style, runs, mark: mark)
+  }
+
+  /// The `w:r` elements of one run: its text (`w:delText` when deleted), a number and its tab,
+  /// or a footnote reference.
+  private func nodes(_ run: DocxRun) -> [Markup.Node] {
+    let deleted = run.operation == .delete
+    switch run.content {
+    case .text(let text):
+      return [self.run(text, italic: run.italic, language: run.language, deleted: deleted)]
+    case .number(let number):
+      return [
+        self.run("\(number).", deleted: deleted), .element(Markup("w:r", [], [.element(Markup("w:tab"))])),
+      ]
+    case .note(let id): return [footnoteReference(id)]
+    }
   }
 
   private func paragraph(style: String, _ runs: [Markup.Node], mark: Markup? = nil) -> Markup {
@@ -155,55 +134,56 @@ private struct DocumentWriter {
     return Markup("w:p", [], [.element(properties)] + runs)
   }
 
-  private func run(_ text: String, italic: Bool = false, language: String? = nil) -> Markup.Node {
+  private func run(
+    _ text: String, italic: Bool = false, language: String? = nil, deleted: Bool = false
+  ) -> Markup.Node {
     .element(
       Markup(
         "w:r", [],
         runProperties(italic: italic, language: language, text: text) + [
-          .element(Markup("w:t", [("xml:space", "preserve")], text: text))
-        ]))
-  }
-
-  private func deletedRun(_ text: String, language: String? = nil) -> Markup.Node {
-    .element(
-      Markup(
-        "w:r", [],
-        runProperties(italic: false, language: language, text: text) + [
-          .element(Markup("w:delText", [("xml:space", "preserve")], text: text))
+          .element(Markup(deleted ? "w:delText" : "w:t", [("xml:space", "preserve")], text: text))
         ]))
   }
 
   /// Italic labels; `w:rtl` only on runs of right-to-left letters (English words in an Arabic
   /// document stay left to right); `w:lang` on text in another language than the document's.
   private func runProperties(italic: Bool, language: String?, text: String) -> [Markup.Node] {
+    // In the schema's order: rStyle, rFonts, i, bdr, rtl, lang.
     var properties: [Markup.Node] = []
+    let upright = vocabulary.isChinese || vocabulary.isRightToLeft
+    // No synthetic italics for Han or Arabic labels: an upright, bold character style.
+    if italic, upright {
+      properties.append(.element(Markup("w:rStyle", [("w:val", CirculatedMarks.optionLabelStyle)])))
+    }
     // Ambiguous-width punctuation (“ ” ‘ ’) in the East Asian font, in a Chinese document.
     if vocabulary.isChinese { properties.append(.element(Markup("w:rFonts", [("w:hint", "eastAsia")]))) }
-    if italic { properties.append(.element(Markup("w:i"))) }
+    if italic, !upright { properties.append(.element(Markup("w:i"))) }
+    // Untranslated text: a dashed box, not an insertion's underline.
+    if let language, language != presentation.language {
+      properties.append(.element(DocxHeaderFooter.pendingBorder))
+    }
     if Vocabulary.hasRightToLeftLetters(text) { properties.append(.element(Markup("w:rtl"))) }
     if let language {
-      // Untranslated text: a dashed box, not an insertion's underline (DocxHeaderFooter.pendingBorder).
-      if language != presentation.language { properties.append(.element(DocxHeaderFooter.pendingBorder)) }
       properties.append(.element(Markup("w:lang", [("w:val", DocxPackage.languageTag(language))])))
     }
     return properties.isEmpty ? [] : [.element(Markup("w:rPr", [], properties))]
   }
 
-  private func footnoteReference(_ note: Presentation.Note) -> Markup.Node {
+  private func footnoteReference(_ id: Int) -> Markup.Node {
     .element(
       Markup(
         "w:r", [],
         [
           .element(Markup("w:rPr", [], [.element(Markup("w:rStyle", [("w:val", "FootnoteReference")]))])),
-          .element(Markup("w:footnoteReference", [("w:id", String(note.number))])),
+          .element(Markup("w:footnoteReference", [("w:id", String(id))])),
         ]))
   }
 
   /// Runs inside an invisible bookmark that carries the paragraph's id and revision, so that
   /// an edited copy can be read back (`concord import --as`).
   private mutating func bookmarked(_ mark: CirculatedMarks.Mark, _ runs: [Markup.Node]) -> [Markup.Node] {
-    bookmarkId += 1
-    let id = String(bookmarkId)
+    annotationId += 1
+    let id = String(annotationId)
     return [.element(Markup("w:bookmarkStart", [("w:id", id), ("w:name", CirculatedMarks.name(mark))]))]
       + runs
       + [.element(Markup("w:bookmarkEnd", [("w:id", id)]))]
@@ -220,7 +200,7 @@ private struct DocumentWriter {
   }
 
   private mutating func changeAttributes(author: String) -> [(String, String?)] {
-    changeId += 1
-    return [("w:id", String(changeId)), ("w:author", author), ("w:date", date)]
+    annotationId += 1
+    return [("w:id", String(annotationId)), ("w:author", author), ("w:date", date)]
   }
 }

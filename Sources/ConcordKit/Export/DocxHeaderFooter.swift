@@ -106,10 +106,11 @@ struct DocxHeaderFooter: Sendable {
       .element(Markup("w:rFonts", [("w:ascii", "Liberation Sans"), ("w:hAnsi", "Liberation Sans")]))
     ]
     if bold { properties.append(.element(Markup("w:b"))) }
-    if Vocabulary.hasRightToLeftLetters(text) { properties.append(.element(Markup("w:rtl"))) }
     properties += [
       .element(Markup("w:sz", [("w:val", "18")])), .element(Markup("w:szCs", [("w:val", "18")])),
     ]
+    // In the schema's order: rFonts, b, sz, szCs, rtl.
+    if Vocabulary.hasRightToLeftLetters(text) { properties.append(.element(Markup("w:rtl"))) }
     return .element(
       Markup(
         "w:r", [],

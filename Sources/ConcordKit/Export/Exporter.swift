@@ -68,7 +68,9 @@ public enum Exporter {
     }
     let previous = format.supportsRedline ? previous : nil
     func presentation() -> Presentation {
-      Presentation(declaration, language: language, against: previous)
+      let isDocx = if case .docx = format { true } else { false }
+      return Presentation(
+        declaration, language: language, against: previous, keepingOutdatedTranslations: !isDocx)
     }
     switch format {
     case .xml:

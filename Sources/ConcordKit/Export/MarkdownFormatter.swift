@@ -30,19 +30,27 @@ struct MarkdownFormatter: Sendable {
   /// Backslash-escapes every character CommonMark could take for syntax inside a line, and
   /// what could open a block at its start (`-`, `+`, `=`, `1.`).
   static func escaped(_ text: String) -> String {
-    var result = ""
-    result.reserveCapacity(text.utf8.count)
-    for character in text {
-      if "\\`*_[]<>&#|~!{}".contains(character) { result.append("\\") }
-      result.append(character)
+    // Byte by byte: every character escaped is ASCII, and an ASCII byte never stands inside
+    // another character's UTF-8 sequence.
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(text.utf8.count + 16)
+    for byte in text.utf8 {
+      if byte < 0x80, escapedBytes[Int(byte)] { bytes.append(UInt8(ascii: "\\")) }
+      bytes.append(byte)
     }
+    let result = String(decoding: bytes, as: UTF8.self)
     if let first = result.first, "-+=".contains(first) { return "\\" + result }
     let digits = result.prefix { $0.isASCII && $0.isNumber }
-    if !digits.isEmpty, digits.count < result.count {
+    if !digits.isEmpty, digits.utf8.count < result.utf8.count {
       let next = result[result.index(result.startIndex, offsetBy: digits.count)]
       if next == "." || next == ")" { return digits + "\\" + result.dropFirst(digits.count) }
     }
     return result
+  }
+
+  /// The ASCII characters CommonMark could take for syntax inside a line.
+  private static let escapedBytes: [Bool] = (0..<128).map { byte in
+    "\\`*_[]<>&#|~!{}".utf8.contains(UInt8(byte))
   }
 
   // MARK: - Paragraphs

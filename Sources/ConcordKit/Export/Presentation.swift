@@ -71,17 +71,28 @@ struct Presentation: Sendable {
   let vocabulary: Vocabulary
   /// The revision compared against, for redlines.
   let previousRevision: Int?
+  /// That revision itself: for DOCX, whose tracked changes must give it back whole when
+  /// rejected (its labels, brackets, options and notes too).
+  let previous: Declaration?
   private(set) var sections: [Section] = []
   /// Every note, in document order.
   private(set) var notes: [Note] = []
 
+  /// Whether a translation the base text has outrun is shown as it was (HTML, Akoma Ntoso:
+  /// a reader's redline) rather than replaced by the base text (DOCX, whose tracked changes
+  /// must give back each revision's own document when accepted or rejected).
+  let keepsOutdatedTranslations: Bool
+
   init(
-    _ declaration: Declaration, language: String, against previous: Declaration? = nil
+    _ declaration: Declaration, language: String, against previous: Declaration? = nil,
+    keepingOutdatedTranslations: Bool = true
   ) {
+    self.keepsOutdatedTranslations = keepingOutdatedTranslations
     self.declaration = declaration
     self.language = language
     self.vocabulary = Vocabulary(language)
     self.previousRevision = previous?.revision
+    self.previous = previous
     let redline = previous.map { Redline(previous: $0) }
     build(redline)
   }
@@ -182,7 +193,7 @@ struct Presentation: Sendable {
         ? previous == nil : earlier == nil || earlier?.sponsors != option.sponsors
       let before = redline.previousText(of: paragraph.id, option: option.reference, in: language)
       outdated =
-        pending && !isNew
+        pending && !isNew && keepsOutdatedTranslations
         ? redline.previousTranslation(of: paragraph.id, option: option.reference, in: language) : nil
       if let outdated {
         edits = [WordEdit(.equal, outdated)]

@@ -26,14 +26,15 @@ struct TextWrapper: Sendable {
     for unit in Self.units(of: text) {
       let gap = hasContent && unit.spaceBefore ? 1 : 0
       if used + gap + unit.width <= width {
-        line += (gap == 1 ? " " : "") + unit.text
+        if gap == 1 { line.append(" ") }
+        line.append(unit.text)
         used += gap + unit.width
         hasContent = true
         continue
       }
       if hasContent { newLine() }
       if used + unit.width <= width {
-        line += unit.text
+        line.append(unit.text)
         used += unit.width
         hasContent = true
         continue
@@ -48,18 +49,37 @@ struct TextWrapper: Sendable {
       }
     }
     if hasContent || lines.isEmpty { lines.append(line) }
-    return lines.map { String($0.reversed().drop { $0 == " " }.reversed()) }
+    return lines.map(Self.trimmingTrailingSpaces)
   }
 
   /// Terminal columns: 2 for East Asian wide and full-width characters, 0 for combining marks.
-  static func columns(of text: String) -> Int { text.reduce(0) { $0 + columns(of: $1) } }
+  static func columns(of text: String) -> Int {
+    var total = 0
+    var previous: Unicode.Scalar?
+    for scalar in text.unicodeScalars {
+      total += continues(scalar, after: previous) ? 0 : columns(of: scalar)
+      previous = scalar
+    }
+    return total
+  }
 
   static func columns(of character: Character) -> Int {
     guard let scalar = character.unicodeScalars.first else { return 0 }
+    return columns(of: scalar)
+  }
+
+  /// A character's columns, read from its first scalar.
+  private static func columns(of scalar: Unicode.Scalar) -> Int {
+    if scalar.value < 0x80 { return 1 }
     switch scalar.properties.generalCategory {
     case .nonspacingMark, .enclosingMark, .format: return 0
     default: return isWide(scalar) ? 2 : 1
     }
+  }
+
+  private static func trimmingTrailingSpaces(_ line: String) -> String {
+    let spaces = line.utf8.reversed().prefix { $0 == UInt8(ascii: " ") }.count
+    return spaces == 0 ? line : String(decoding: line.utf8.dropLast(spaces), as: UTF8.self)
   }
 
   // MARK: - Units that may not be broken
@@ -70,46 +90,75 @@ struct TextWrapper: Sendable {
     var spaceBefore: Bool
   }
 
+  /// Read scalar by scalar (a character's further scalars — combining marks, joiners,
+  /// variation selectors — stay with it and take no columns): linear, with no grapheme
+  /// breaking and no string comparisons.
   private static func units(of text: String) -> [Unit] {
     var units: [Unit] = []
     var spacePending = false
     var canExtend = false
     var glueNext = false
-    for character in text {
-      if character.isWhitespace {
+    var previous: Unicode.Scalar?
+    for scalar in text.unicodeScalars {
+      defer { previous = scalar }
+      if !units.isEmpty, !spacePending, continues(scalar, after: previous) {
+        units[units.count - 1].text.unicodeScalars.append(scalar)
+        continue
+      }
+      if isWhitespace(scalar) {
         spacePending = !units.isEmpty
         canExtend = false
         glueNext = false
         continue
       }
-      let columns = columns(of: character)
+      let columns = columns(of: scalar)
       let isWide = columns == 2
-      if Self.closing.contains(character), !spacePending, !units.isEmpty {
-        units[units.count - 1].text.append(character)
+      if closing.contains(scalar.value), !spacePending, !units.isEmpty {
+        units[units.count - 1].text.unicodeScalars.append(scalar)
         units[units.count - 1].width += columns
         canExtend = !isWide
       } else if glueNext || (canExtend && !isWide && !spacePending) {
-        units[units.count - 1].text.append(character)
+        units[units.count - 1].text.unicodeScalars.append(scalar)
         units[units.count - 1].width += columns
         canExtend = !isWide
         glueNext = false
       } else {
-        units.append(Unit(text: String(character), width: columns, spaceBefore: spacePending))
+        var unit = Unit(text: "", width: columns, spaceBefore: spacePending)
+        unit.text.unicodeScalars.append(scalar)
+        units.append(unit)
         canExtend = !isWide
       }
-      if Self.opening.contains(character) { glueNext = true }
+      if opening.contains(scalar.value) { glueNext = true }
       spacePending = false
     }
     return units
   }
 
+  /// Whether a scalar belongs to the character before it rather than starting one: a
+  /// combining mark, a joiner or variation selector, or what follows a zero-width joiner.
+  private static func continues(_ scalar: Unicode.Scalar, after previous: Unicode.Scalar?) -> Bool {
+    guard let previous, scalar.value >= 0x300 else { return false }
+    if previous.value == 0x200D { return true }
+    switch scalar.properties.generalCategory {
+    case .nonspacingMark, .enclosingMark, .spacingMark: return true
+    case .format: return scalar.value == 0x200D || (0xFE00...0xFE0F).contains(scalar.value)
+    default: return (0xE0100...0xE01EF).contains(scalar.value)
+    }
+  }
+
+  private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x20, 0x09...0x0D: return true
+    case 0..<0x80: return false
+    default: return scalar.properties.isWhitespace
+    }
+  }
+
   /// Never at the start of a line.
-  private static let closing: Set<Character> = [
-    "，", "。", "、", "；", "：", "？", "！", "）", "」", "』", "】", "〕", "》", "〉", "”", "’", "…", "・",
-    "％", "．",
-  ]
+  private static let closing: Set<UInt32> = Set(
+    "，。、；：？！）」』】〕》〉”’…・％．".unicodeScalars.map(\.value))
   /// Never at the end of a line.
-  private static let opening: Set<Character> = ["（", "「", "『", "【", "〔", "《", "〈", "“", "‘"]
+  private static let opening: Set<UInt32> = Set("（「『【〔《〈“‘".unicodeScalars.map(\.value))
 
   private static func isWide(_ scalar: Unicode.Scalar) -> Bool {
     switch scalar.value {

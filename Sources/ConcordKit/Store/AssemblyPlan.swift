@@ -19,11 +19,11 @@ struct AssemblyPlan {
   /// - Parameter encoding: whether to write each due revision's bytes (and validate them),
   ///   which the next revision's provenance needs; `validate` does without.
   static func make(
-    for workspace: Workspace, store: RevisionStore, until: Int? = nil, date: String? = nil,
-    encoding: Bool = true, progress: ProgressHandler? = nil
+    for workspace: Workspace, store: RevisionStore, chain checked: RevisionChain? = nil,
+    until: Int? = nil, date: String? = nil, encoding: Bool = true, progress: ProgressHandler? = nil
   ) throws -> AssemblyPlan {
     progress?("checking the revisions")
-    let chain = try RevisionChain(store)
+    let chain = try checked ?? RevisionChain(store)
     var warnings: [Diagnostic] = []
     for link in chain.links {
       warnings += try ProvenanceCheck(workspace: workspace, store: store).check(link.head)

@@ -37,11 +37,19 @@ public final class DeclarationOutline: Sendable {
     var content: Int
   }
 
-  init(_ data: Data, file: String, reader: DocumentReader) throws {
+  /// - Parameter validating: false only for bytes proven, by their SHA-256, to be bytes
+  ///   Concord validated when it wrote them (a revision its successor vouches for): they are
+  ///   parsed without the schema pass.
+  init(_ data: Data, file: String, reader: DocumentReader, validating: Bool = true) throws {
     // Offsets count from the first byte.
     let bytes = data.startIndex == 0 ? data : Data(data)
     let builder = OutlineBuilder(bytes)
-    try reader.read(bytes, as: .declaration, displayPath: file, into: builder)
+    if validating {
+      try reader.read(bytes, as: .declaration, displayPath: file, into: builder)
+    } else {
+      let problems = reader.reread(bytes, displayPath: file, into: builder).filter { $0.severity == .error }
+      guard problems.isEmpty else { throw DiagnosticsError(problems) }
+    }
     guard let root = builder.tree.root, let rootTag = builder.rootTag else {
       throw DiagnosticsError(Diagnostic(file: file, message: "the document is empty"))
     }
@@ -55,7 +63,8 @@ public final class DeclarationOutline: Sendable {
     self.sectionTags = builder.sectionTags
   }
 
-  var count: Int { entries.count }
+  /// How many paragraphs it has.
+  public var count: Int { entries.count }
 
   /// Whether a paragraph could not be decoded on its own, so that the whole file was (never
   /// expected; tests check it).

@@ -38,12 +38,24 @@ public enum DeclarationSource: Hashable, Sendable {
   }
 
   /// Reads and validates it for comparing.
-  public func outline(reader: DocumentReader = DocumentReader()) throws -> DeclarationOutline {
+  ///
+  /// A workspace's revision that its successor vouches for (the chain recorded its digest,
+  /// and its bytes still have it) is not validated again: Concord validated it when it wrote
+  /// it. The latest revision, and any loose file, is validated.
+  /// - Parameter chain: the workspace's chain when the caller has checked it already.
+  public func outline(reader: DocumentReader = DocumentReader(), chain: RevisionChain? = nil) throws
+    -> DeclarationOutline
+  {
     switch self {
     case .file(let path): return try RevisionStore.outline(path, reader: reader)
     case .revision(let workspace, let reference):
       let store = RevisionStore(workspacePath: workspace, reader: reader)
-      return try store.outline(store.resolve(reference))
+      guard store.isWorkspace else { return try store.outline(store.resolve(reference)) }
+      let links = try (chain ?? RevisionChain(store)).links
+      let revision = try reference.resolve(among: links.map(\.head.revision), workspace: workspace)
+      let successor = links.first { $0.head.revision == revision + 1 }
+      let proven = successor?.head.provenance.first { $0.kind == .revision }?.sha256
+      return try store.outline(revision, proven: proven)
     }
   }
 }

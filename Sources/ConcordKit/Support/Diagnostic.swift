@@ -73,19 +73,28 @@ extension [Diagnostic] {
   /// At most `limit` diagnostics for each file, then one note saying how many more there
   /// are: a file with half a million bad references is reported by its first ones.
   func cappedPerFile(_ limit: Int = 100) -> [Diagnostic] {
+    // Notes are kept as they are (a note from an earlier cap among them).
     var counts: [String: Int] = [:]
     var kept: [Diagnostic] = []
     for diagnostic in self {
+      guard diagnostic.severity != .note else {
+        kept.append(diagnostic)
+        continue
+      }
       counts[diagnostic.file, default: 0] += 1
       if counts[diagnostic.file, default: 0] <= limit { kept.append(diagnostic) }
     }
     var noted: Set<String> = []
     for diagnostic in self
-    where (counts[diagnostic.file] ?? 0) > limit && noted.insert(diagnostic.file).inserted {
+    where diagnostic.severity != .note && (counts[diagnostic.file] ?? 0) > limit
+      && noted.insert(diagnostic.file).inserted
+    {
+      let more = (counts[diagnostic.file] ?? 0) - limit
       kept.append(
         Diagnostic(
           file: diagnostic.file, severity: .note,
-          message: "\((counts[diagnostic.file] ?? 0) - limit) more problems in this file are not shown"))
+          message:
+            "\(more) more problem\(more == 1 ? "" : "s") in this file \(more == 1 ? "is" : "are") not shown"))
     }
     return kept
   }

@@ -42,6 +42,7 @@ public struct WorkspaceLoader: Sendable {
         isComplete: false)
     }
     var files = FileReader(path: path, reader: reader, progress: progress)
+    files.prefetch()
     let workspaceRoot = files.document(Self.workspaceFile, .workspace, .workspace)
     let membersRoot = files.document(Self.membersFile, .members, .members)
     let sections = files.sections()
@@ -84,6 +85,9 @@ private struct FileReader {
   var diagnostics: [Diagnostic] = []
   var inputs: [InputDigest] = []
   var positionTrees: [(String, XML.Element)] = []
+  /// Every document read and validated ahead, on every core, by its path relative to the
+  /// workspace; the passes below take them in their own order, so the diagnostics keep it.
+  private var prefetched: [String: Result<(root: XML.Element, sha256: String), DiagnosticsError>] = [:]
 
   init(path: String, reader: DocumentReader, progress: ProgressHandler?) {
     self.path = path
@@ -94,17 +98,53 @@ private struct FileReader {
   mutating func document(_ relative: String, _ kind: SchemaName, _ inputKind: InputDigest.Kind)
     -> XML.Element?
   {
+    switch prefetched.removeValue(forKey: relative) ?? Self.read(relative, kind, in: path, reader) {
+    case .success(let document):
+      inputs.append(InputDigest(kind: inputKind, path: relative, sha256: document.sha256))
+      progress?("read \(inputs.count) files")
+      return document.root
+    case .failure(let error):
+      diagnostics += error.diagnostics
+      return nil
+    }
+  }
+
+  /// Reads and validates the documents the passes will ask for, all at once on every core
+  /// (reading and validating is most of a workspace's load). Lists folders only; anything
+  /// it cannot list is left to the passes, which report it.
+  mutating func prefetch() {
+    var wanted: [(String, SchemaName)] = [
+      (WorkspaceLoader.workspaceFile, .workspace), (WorkspaceLoader.membersFile, .members),
+    ]
+    let root = path
+    func xmlFiles(in relative: String) -> [String] {
+      let names = (try? FileSystem.names(in: FileSystem.join(root, relative))) ?? []
+      return names.filter { $0.hasSuffix(".xml") }.map { "\(relative)/\($0)" }
+    }
+    wanted += xmlFiles(in: WorkspaceLoader.clausesFolder).map { ($0, .section) }
+    let positions = WorkspaceLoader.positionsFolder
+    for round in (try? FileSystem.names(in: FileSystem.join(root, positions))) ?? []
+    where round.hasPrefix("round-") {
+      wanted += xmlFiles(in: "\(positions)/\(round)").map { ($0, .positions) }
+    }
+    let (reader, documents) = (self.reader, wanted)
+    let results = parallelMap(count: documents.count) { index in
+      Self.read(documents[index].0, documents[index].1, in: root, reader)
+    }
+    for (index, result) in results.enumerated() { prefetched[documents[index].0] = result }
+  }
+
+  private static func read(_ relative: String, _ kind: SchemaName, in path: String, _ reader: DocumentReader)
+    -> Result<(root: XML.Element, sha256: String), DiagnosticsError>
+  {
     let file = FileSystem.join(path, relative)
     do {
       let data = try FileSystem.read(file, limit: reader.limits.maxInputBytes)
       let root = try reader.read(data, as: kind, displayPath: file)
-      inputs.append(InputDigest(kind: inputKind, path: relative, sha256: Digest.sha256(data)))
-      progress?("read \(inputs.count) files")
-      return root
+      return .success((root, Digest.sha256(data)))
     } catch {
-      diagnostics += DiagnosticsError.diagnostics(of: error, file: file)
+      return .failure(DiagnosticsError(DiagnosticsError.diagnostics(of: error, file: file)))
     }
-    return nil
   }
 
   /// A folder that cannot be listed is an error, never an empty folder: a round read as empty

@@ -56,6 +56,7 @@ extension Concord {
         }
         Console.out("Rev.\(report.current) is current")
       } catch {
+        progress.finish()
         throw Console.fail(error)
       }
     }

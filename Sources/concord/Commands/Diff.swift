@@ -73,10 +73,14 @@ extension Concord {
 
     func run() throws {
       if gitExternal { runAsGitDriver() }
+      let progress = ProgressLine("reading both sides")
+      defer { progress.finish() }
       do {
         let request = try DiffInputs(arguments: inputs)
         let (old, new) = try request.load(reader: schemas.reader)
+        progress.update("comparing \(max(old?.count ?? 0, new?.count ?? 0)) paragraphs")
         let changes = DeclarationDiff.changes(from: old, to: new)
+        progress.update("writing \(changes.paragraphs.count) changes as \(format.rawValue)")
         var output = ""
         switch format {
         case .text:
@@ -84,11 +88,13 @@ extension Concord {
         case .json: output = JSONDiffRenderer().render(changes) + "\n"
         case .html: output = HTMLDiffRenderer().render(changes)
         }
+        progress.finish()
         Console.out(output, terminator: "")
         // Done: end the process here rather than free two large declarations object by
         // object on the way out (a sixth of the run on a 10,000-paragraph pair).
         Foundation.exit(EXIT_SUCCESS)
       } catch {
+        progress.finish()
         throw Console.fail(error)
       }
     }

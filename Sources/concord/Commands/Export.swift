@@ -82,20 +82,27 @@ extension Concord {
 
     func run() throws {
       let data: Data
+      let progress = ProgressLine("reading the revision")
+      defer { progress.finish() }
       do {
         let declaration = try DeclarationSource.latest(of: source).revision(revision).load(
           reader: schemas.reader)
         let previous = try against.map {
           try DeclarationSource($0, in: isWorkspace ? source : nil).load(reader: schemas.reader)
         }
+        progress.update(
+          "writing Rev.\(declaration.revision) as \(format.rawValue), \(declaration.paragraphs.count) paragraphs"
+        )
         data = try Exporter.export(declaration, as: exportFormat, against: previous, final: isFinal)
         if let output, output != "-" {
           try OutputFile.write(data, to: output, inputs: [source] + (against.map { [$0] } ?? []))
           return
         }
       } catch {
+        progress.finish()
         throw Console.fail(error)
       }
+      progress.finish()
       if format == .docx, isatty(STDOUT_FILENO) == 1 {
         Console.error("error: DOCX is binary and standard output is a terminal: use -o FILE, or redirect.")
         throw ExitCode(1)

@@ -27,14 +27,18 @@ extension Concord {
     }
 
     func run() throws {
+      let progress = ProgressLine("reading the revisions of \(workspace)")
+      defer { progress.finish() }
       do {
         let report = try StatusReport.load(workspace: workspace, revision: revision, reader: schemas.reader)
+        progress.finish()
         switch format {
         case .text: Console.out(StatusText.render(report), terminator: "")
         case .json: Console.out(StatusJSON.render(report))
         case .html: Console.out(StatusHTML.render(report), terminator: "")
         }
       } catch {
+        progress.finish()
         throw Console.fail(error)
       }
     }

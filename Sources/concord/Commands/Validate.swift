@@ -31,7 +31,9 @@ extension Concord {
 
     func run() throws {
       let validator = Validator(loader: WorkspaceLoader(reader: schemas.reader))
+      let progress = ProgressLine("validating \(paths.count == 1 ? paths[0] : "\(paths.count) paths")")
       let report = validator.validate(paths)
+      progress.finish()
       switch format {
       case .text:
         Console.report(report.diagnostics)

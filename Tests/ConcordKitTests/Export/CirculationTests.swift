@@ -135,7 +135,7 @@ import Testing
     #expect(!header[runStart.lowerBound..<symbolRun.lowerBound].contains("<w:rtl/>"))
     #expect(
       header.contains(
-        "<w:rtl/><w:sz w:val=\"18\"/><w:szCs w:val=\"18\"/></w:rPr><w:t xml:space=\"preserve\">العربية"))
+        "<w:sz w:val=\"18\"/><w:szCs w:val=\"18\"/><w:rtl/></w:rPr><w:t xml:space=\"preserve\">العربية"))
     let footer = String(decoding: try #require(entries["word/footer1.xml"]), as: UTF8.self)
     #expect(footer.contains("الصفحة ") && footer.contains("NUMPAGES"))
   }

@@ -9,7 +9,7 @@ import Foundation
 enum BadInputCatalogue {
   static let all: [BadInput] =
     bytes + files + attacks + limits + schemas + crossChecks + revisions + merge
-    + chain + texts + docx
+    + chain + texts + docx + details
 
   /// Broken bytes: encodings, truncation, characters XML does not allow.
   static let bytes: [BadInput] = [

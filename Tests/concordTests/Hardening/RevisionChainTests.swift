@@ -49,3 +49,31 @@ import Testing
       "\(outcome)")
   }
 }
+
+/// What the user got wrong on the command line is said where they can see it.
+@Suite struct CommandLineMistakeTests {
+  @Test(arguments: [
+    ["assemble", "wsx"], ["status", "wsx"], ["export", "wsx", "--format", "text"], ["verify", "wsx"],
+  ])
+  func aMisspelledWorkspaceIsNamed(_ arguments: [String]) throws {
+    let scratch = try Scratch()
+    defer { scratch.remove() }
+    _ = try BadInput("mistakes").prepare(in: scratch)
+    let outcome = try ConcordProcess.run(arguments, in: scratch.path)
+    #expect(outcome.status != 0 && !outcome.signalled, "\(outcome)")
+    #expect(
+      outcome.standardError.contains("wsx: error: not a workspace folder")
+        || outcome.standardError.contains("No such workspace or file: wsx"), "\(outcome)")
+    #expect(!FileManager.default.fileExists(atPath: scratch.path + "/wsx"))
+  }
+
+  @Test func aDateThatDoesNotExistIsAUsageError() throws {
+    let scratch = try Scratch()
+    defer { scratch.remove() }
+    _ = try BadInput("mistakes").prepare(in: scratch)
+    let outcome = try ConcordProcess.run(["assemble", "ws", "--date", "2025-02-30"], in: scratch.path)
+    #expect(outcome.status == 2, "\(outcome)")
+    #expect(outcome.standardError.contains("--date 2025-02-30 is not a date"), "\(outcome)")
+    #expect(!FileManager.default.fileExists(atPath: scratch.path + "/ws/revisions/rev-0.xml"))
+  }
+}
