@@ -20,7 +20,8 @@ struct Concord: ParsableCommand {
       """,
     version: "0.1.0",
     subcommands: [
-      Init.self, Import.self, Validate.self, Assemble.self, Status.self, Diff.self, Export.self, Verify.self,
+      Init.self, Import.self, Validate.self, Assemble.self, Status.self, Diff.self, Export.self, Publish.self,
+      Verify.self,
     ])
 
   /// Usage errors exit with status 2, as the command-line contract says (ArgumentParser's

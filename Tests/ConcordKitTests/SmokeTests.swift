@@ -33,10 +33,12 @@ import Testing
     let folder = try TemporaryFolder()
     let target = folder.path + "/new"
     let written = try WorkspaceFolder.create(at: target)
-    #expect(written.count == WorkspaceTemplate.files.count)
+    // The example's XML files, then git's two.
+    #expect(written.count == WorkspaceTemplate.files.count + 2)
+    #expect(written.suffix(2) == [target + "/.gitignore", target + "/.gitattributes"])
     let report = Validator().validate([target])
     #expect(report.diagnostics == [])
-    #expect(report.files.count == written.count)
+    #expect(report.files.count == written.count - 2)
   }
 
   @Test func initRefusesAFolderThatIsNotEmpty() throws {

@@ -13,7 +13,7 @@ enum Binary {
     ])
     #expect(result.status == 0)
     let text = result.standardOutput
-    #expect(text.hasPrefix("上海合作组织成员国元首理事会天津宣言\n\nRev.2\n"))
+    #expect(text.hasPrefix("上海合作组织成员国元首理事会天津宣言\n\n第2稿\n"))
   }
 
   @Test func finalRefusesOpenParagraphsWithExitStatusOne() throws {

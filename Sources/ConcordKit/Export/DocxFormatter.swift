@@ -148,8 +148,20 @@ private struct DocumentWriter {
   /// Italic labels; `w:rtl` only on runs of right-to-left letters (English words in an Arabic
   /// document stay left to right); `w:lang` on text in another language than the document's.
   private func runProperties(italic: Bool, language: String?, text: String) -> [Markup.Node] {
+    // In the schema's order: rStyle, rFonts, i, bdr, rtl, lang.
     var properties: [Markup.Node] = []
-    if italic { properties.append(.element(Markup("w:i"))) }
+    let upright = vocabulary.isChinese || vocabulary.isRightToLeft
+    // No synthetic italics for Han or Arabic labels: an upright, bold character style.
+    if italic, upright {
+      properties.append(.element(Markup("w:rStyle", [("w:val", CirculatedMarks.optionLabelStyle)])))
+    }
+    // Ambiguous-width punctuation (“ ” ‘ ’) in the East Asian font, in a Chinese document.
+    if vocabulary.isChinese { properties.append(.element(Markup("w:rFonts", [("w:hint", "eastAsia")]))) }
+    if italic, !upright { properties.append(.element(Markup("w:i"))) }
+    // Untranslated text: a dashed box, not an insertion's underline.
+    if let language, language != presentation.language {
+      properties.append(.element(DocxHeaderFooter.pendingBorder))
+    }
     if Vocabulary.hasRightToLeftLetters(text) { properties.append(.element(Markup("w:rtl"))) }
     if let language {
       properties.append(.element(Markup("w:lang", [("w:val", DocxPackage.languageTag(language))])))

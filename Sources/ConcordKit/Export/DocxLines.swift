@@ -47,8 +47,7 @@ struct DocxLine: Sendable {
     let vocabulary = presentation.vocabulary
     let revision = presentation.declaration.revision
     var lines = [DocxLine(key: "title", style: "Title", text: presentation.title)]
-    var subtitle = vocabulary.revision(revision)
-    if let date = presentation.declaration.date { subtitle += " (\(date))" }
+    let subtitle = vocabulary.revisionLine(revision, date: presentation.declaration.date)
     lines.append(DocxLine(key: "subtitle", style: "Subtitle", text: subtitle))
     for section in presentation.sections {
       if let heading = section.heading {

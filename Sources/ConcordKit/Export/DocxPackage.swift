@@ -14,6 +14,7 @@ struct DocxPackage: Sendable {
 
   /// The ZIP archive, entries in a fixed order, deflated.
   func archive(document: String, footnotes: String) throws -> Data {
+    let headerFooter = DocxHeaderFooter(presentation: presentation)
     let entries: [(String, String)] = [
       ("[Content_Types].xml", Self.contentTypes),
       ("_rels/.rels", Self.packageRelationships),
@@ -22,8 +23,10 @@ struct DocxPackage: Sendable {
       ("word/_rels/document.xml.rels", Self.documentRelationships),
       ("word/document.xml", document),
       ("word/styles.xml", styles()),
-      ("word/settings.xml", Self.settings),
+      ("word/settings.xml", Self.settings(hyphenate: presentation.vocabulary.hyphenates)),
       ("word/footnotes.xml", footnotes),
+      (DocxHeaderFooter.headerPath, try headerFooter.header()),
+      (DocxHeaderFooter.footerPath, try headerFooter.footer()),
     ]
     do {
       let archive = try Archive(data: Data(), accessMode: .create)
@@ -61,6 +64,7 @@ struct DocxPackage: Sendable {
   /// A4, 2 cm margins (2.5 cm inside).
   static func sectionProperties(rightToLeft: Bool) -> Markup {
     var properties = Markup("w:sectPr")
+    for reference in DocxHeaderFooter.references { properties.append(reference) }
     properties.append(Markup("w:pgSz", [("w:w", "11906"), ("w:h", "16838")]))
     properties.append(
       Markup(
@@ -136,6 +140,7 @@ struct DocxPackage: Sendable {
         <w:style w:type="paragraph" w:styleId="Numbered"><w:name w:val="Numbered paragraph"/><w:basedOn w:val="Normal"/><w:qFormat/><w:pPr><w:tabs><w:tab w:val="left" w:pos="709"/></w:tabs><w:ind w:left="709" w:hanging="709"/></w:pPr></w:style>
         <w:style w:type="paragraph" w:styleId="Option"><w:name w:val="Option"/><w:basedOn w:val="Normal"/><w:qFormat/><w:pPr><w:ind w:left="709"/></w:pPr></w:style>
         <w:style w:type="paragraph" w:styleId="FootnoteText"><w:name w:val="footnote text"/><w:basedOn w:val="Normal"/><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/><w:jc w:val="left"/></w:pPr><w:rPr><w:sz w:val="20"/><w:szCs w:val="20"/></w:rPr></w:style>
+        <w:style w:type="character" w:styleId="OptionLabel"><w:name w:val="Option label"/><w:rPr><w:b/><w:bCs/></w:rPr></w:style>
         <w:style w:type="character" w:styleId="FootnoteReference"><w:name w:val="footnote reference"/><w:rPr><w:vertAlign w:val="superscript"/></w:rPr></w:style>
       </w:styles>
 
@@ -153,9 +158,8 @@ struct DocxPackage: Sendable {
       <Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/>
       <Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>
       <Override PartName="/docProps/custom.xml" ContentType="application/vnd.openxmlformats-officedocument.custom-properties+xml"/>
-    </Types>
 
-    """
+    """ + DocxHeaderFooter.contentTypes + "</Types>\n"
 
   private static let packageRelationships = """
     <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -173,18 +177,20 @@ struct DocxPackage: Sendable {
       <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>
       <Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/>
       <Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/>
-    </Relationships>
 
+    """ + DocxHeaderFooter.relationships + "</Relationships>\n"
+
+  /// `w:autoHyphenation` where justified lines need it (Russian).
+  private static func settings(hyphenate: Bool) -> String {
     """
-
-  private static let settings = """
     <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
     <w:settings xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
       <w:defaultTabStop w:val="709"/>
-      <w:characterSpacingControl w:val="doNotCompress"/>
+    \(hyphenate ? "  <w:autoHyphenation/>\n" : "")      <w:characterSpacingControl w:val="doNotCompress"/>
       <w:footnotePr><w:footnote w:id="-1"/><w:footnote w:id="0"/></w:footnotePr>
       <w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>
     </w:settings>
 
     """
+  }
 }

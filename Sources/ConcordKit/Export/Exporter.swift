@@ -49,18 +49,28 @@ public enum Exporter {
   ///
   /// Throws `OpenParagraphsError` when `final` finds open paragraphs, and `DiagnosticsError`
   /// for a language the revision does not have or a text XML cannot carry.
+  ///
+  /// `links`: for HTML, links the page shows above the text on screen (not in print), e.g. to
+  /// the same revision in other formats (`concord publish`).
   public static func export(
     _ declaration: Declaration, as format: ExportFormat, against previous: Declaration? = nil,
-    final: Bool = false
+    final: Bool = false, links: [DocumentLink] = []
   ) throws -> Data {
+    let language = try checkedLanguage(format.language, in: declaration)
     if final {
       let open = openParagraphs(in: declaration)
-      if !open.isEmpty { throw OpenParagraphsError(revision: declaration.revision, paragraphs: open) }
+      // XML holds every language; every other format the one asked for.
+      let languages = format == .xml ? declaration.settings.languages : [language]
+      let pending = pendingTranslations(in: declaration, languages: languages)
+      if !open.isEmpty || !pending.isEmpty {
+        throw OpenParagraphsError(revision: declaration.revision, paragraphs: open, pending: pending)
+      }
     }
-    let language = try checkedLanguage(format.language, in: declaration)
     let previous = format.supportsRedline ? previous : nil
     func presentation() -> Presentation {
-      Presentation(declaration, language: language, against: previous)
+      let isDocx = if case .docx = format { true } else { false }
+      return Presentation(
+        declaration, language: language, against: previous, keepingOutdatedTranslations: !isDocx)
     }
     switch format {
     case .xml:
@@ -70,7 +80,7 @@ public enum Exporter {
     case .markdown:
       return Data(MarkdownFormatter().markdown(presentation()).utf8)
     case .html:
-      return Data(try HTMLFormatter().html(presentation()).utf8)
+      return Data(try HTMLFormatter(links: links).html(presentation()).utf8)
     case .akomaNtoso:
       return Data(try AkomaNtosoFormatter().xml(presentation()).utf8)
     case .docx:
@@ -81,6 +91,18 @@ public enum Exporter {
   /// The paragraphs still open, in document order: what `--final` refuses.
   public static func openParagraphs(in declaration: Declaration) -> [Paragraph] {
     declaration.paragraphs.filter { $0.status == .open }
+  }
+
+  /// The paragraphs whose current text lacks one of `languages` (translation pending), with
+  /// those languages, in document order: what `--final` refuses too.
+  public static func pendingTranslations(in declaration: Declaration, languages: [String])
+    -> [PendingTranslation]
+  {
+    declaration.paragraphs.compactMap { paragraph in
+      guard let current = paragraph.current, !current.texts.isEmpty else { return nil }
+      let missing = languages.filter { current.texts[$0] == nil }
+      return missing.isEmpty ? nil : PendingTranslation(paragraph: paragraph, languages: missing)
+    }
   }
 
   // MARK: - Checks
@@ -102,16 +124,59 @@ public enum Exporter {
   }
 }
 
-/// `--final` on a revision that still has open paragraphs.
+/// A link an HTML page shows above its text: a label and a relative address.
+public struct DocumentLink: Hashable, Sendable {
+  public var label: String
+  public var href: String
+
+  public init(_ label: String, href: String) {
+    self.label = label
+    self.href = href
+  }
+}
+
+/// A paragraph whose current text is not yet in some languages.
+public struct PendingTranslation: Hashable, Sendable {
+  public var paragraph: Paragraph
+  public var languages: [String]
+}
+
+/// `--final` on a revision that still has open paragraphs, or texts awaiting translation
+/// into a language asked for.
 public struct OpenParagraphsError: Error, Sendable, CustomStringConvertible {
   public var revision: Int
   public var paragraphs: [Paragraph]
+  public var pending: [PendingTranslation]
+
+  public init(revision: Int, paragraphs: [Paragraph], pending: [PendingTranslation] = []) {
+    self.revision = revision
+    self.paragraphs = paragraphs
+    self.pending = pending
+  }
 
   public var description: String {
-    let list = paragraphs.map { paragraph in
+    func name(_ paragraph: Paragraph) -> String {
       "  \(paragraph.number.map { "\($0) " } ?? "(preamble) ")\(paragraph.id)"
     }
-    let count = paragraphs.count == 1 ? "1 paragraph is" : "\(paragraphs.count) paragraphs are"
-    return (["Rev.\(revision) is not final: \(count) still open:"] + list).joined(separator: "\n")
+    func count(_ n: Int, _ verb: (String, String)) -> String {
+      n == 1 ? "1 paragraph \(verb.0)" : "\(n) paragraphs \(verb.1)"
+    }
+    var lines: [String] = []
+    if !paragraphs.isEmpty {
+      lines.append("\(count(paragraphs.count, ("is", "are"))) still open:")
+      lines += paragraphs.map(name)
+    }
+    if !pending.isEmpty {
+      lines.append("\(count(pending.count, ("awaits", "await"))) translation:")
+      lines += pending.map { name($0.paragraph) + " (" + $0.languages.joined(separator: ", ") + ")" }
+    }
+    guard !lines.isEmpty else { return "Rev.\(revision) is not final" }
+    lines[0] = "Rev.\(revision) is not final: " + lines[0]
+    if !paragraphs.isEmpty, !pending.isEmpty,
+      let index = lines.firstIndex(where: { $0.hasSuffix("translation:") })
+    {
+      lines[index] = "and " + lines[index]
+    }
+    return lines.joined(separator: "\n")
   }
 }

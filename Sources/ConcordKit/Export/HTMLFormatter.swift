@@ -7,18 +7,43 @@
 /// Written with `HTMLWriter`, which escapes every text and attribute; the output is also
 /// well-formed XML. Linear in the size of the declaration.
 struct HTMLFormatter: Sendable {
+  /// Shown above the text on screen, never printed.
+  var links: [DocumentLink] = []
+
   func html(_ presentation: Presentation) throws -> String {
     let vocabulary = presentation.vocabulary
     let revision = vocabulary.revision(presentation.declaration.revision)
     let page = HTMLWriter.page(
       language: presentation.language, direction: vocabulary.isRightToLeft ? "rtl" : "ltr",
-      title: "\(presentation.title) — \(revision)", style: .document,
+      title: "\(presentation.title) — \(revision)",
+      style: StyleSheet.document(language: presentation.language),
       body: [("class", presentation.previousRevision == nil ? "clean" : "redline")]
     ) { html in
-      html.block("article", [("class", "declaration")]) { html in
-        header(presentation, revision: revision, &html)
-        for section in presentation.sections { self.section(section, presentation, &html) }
-        notes(presentation, &html)
+      if !links.isEmpty {
+        html.element("nav", [("class", "links"), ("lang", "en"), ("dir", "ltr")]) { html in
+          for (index, link) in links.enumerated() {
+            if index > 0 { html.text(" · ") }
+            html.element("a", [("href", link.href)], text: link.label)
+          }
+        }
+      }
+      // A table's head repeats on every printed page (a fixed element does not keep out of
+      // the text in Chromium's print): the running head is the frame's head, the text its body.
+      html.block("table", [("class", "frame"), ("role", "presentation")]) { html in
+        html.block("thead") { html in
+          html.block("tr") { html in html.block("td") { runningHead(presentation, &$0) } }
+        }
+        html.block("tbody") { html in
+          html.block("tr") { html in
+            html.block("td") { html in
+              html.block("article", [("class", "declaration")]) { html in
+                header(presentation, revision: revision, &html)
+                for section in presentation.sections { self.section(section, presentation, &html) }
+                notes(presentation, &html)
+              }
+            }
+          }
+        }
       }
     }
     if let problem = page.problems.first {
@@ -29,11 +54,28 @@ struct HTMLFormatter: Sendable {
 
   // MARK: - Header, sections and notes
 
+  /// What a circulated document carries at the top of every page: the document symbol with
+  /// its `/Rev.N` (or the revision, when the workspace names no symbol), the date and the
+  /// language. On screen a bar above the text; in print, at the top of every page (the page
+  /// numbers are the style sheet's `@page` margin boxes).
+  private func runningHead(_ presentation: Presentation, _ html: inout HTMLWriter) {
+    let vocabulary = presentation.vocabulary
+    let declaration = presentation.declaration
+    html.block("div", [("class", "running-head")]) { html in
+      let symbol = declaration.settings.symbol.map { "\($0)/Rev.\(declaration.revision)" }
+      html.element(
+        "span", [("class", "symbol"), ("dir", "ltr")],
+        text: symbol ?? vocabulary.revision(declaration.revision))
+      html.element("span", [("class", "date"), ("dir", "ltr")], text: declaration.date ?? "")
+      html.element("span", [("class", "language")], text: vocabulary.languageName)
+    }
+  }
+
   private func header(_ presentation: Presentation, revision: String, _ html: inout HTMLWriter) {
     html.block("header") { html in
       html.element("h1", text: presentation.title)
-      var line = revision
-      if let date = presentation.declaration.date { line += " (\(date))" }
+      let declaration = presentation.declaration
+      let line = presentation.vocabulary.revisionLine(declaration.revision, date: declaration.date)
       html.element("p", [("class", "revision")], text: line)
       if let previous = presentation.previousRevision {
         html.element("p", [("class", "legend")]) {
@@ -72,8 +114,11 @@ struct HTMLFormatter: Sendable {
   // MARK: - Paragraphs
 
   private func paragraph(_ item: Presentation.Item, _ presentation: Presentation, _ html: inout HTMLWriter) {
-    let classes = ["para", item.status?.rawValue, item.change == .unchanged ? nil : item.change.rawValue]
-      .compactMap { $0 }.joined(separator: " ")
+    let pending = item.entries.contains(where: \.isPendingTranslation) ? "translation-pending" : nil
+    let classes = [
+      "para", item.status?.rawValue, item.change == .unchanged ? nil : item.change.rawValue, pending,
+    ]
+    .compactMap { $0 }.joined(separator: " ")
     let attributes: HTMLWriter.Attributes = [
       ("class", classes), ("id", item.isRemoved ? "removed-\(item.id)" : "p-\(item.id)"),
       ("data-changed-by", item.authors.isEmpty ? nil : item.authors.joined(separator: " ")),
@@ -134,7 +179,16 @@ struct HTMLFormatter: Sendable {
         }
       }
     }
-    guard entry.language != presentation.language else { return write(&html) }
+    // Untranslated: a dashed box and the original's code, "[EN]", which read in black and
+    // white as well as in colour and never look like an insertion's underline.
+    let mark = presentation.vocabulary.untranslatedMark(original: presentation.baseLanguage)
+    if entry.isPendingTranslation {
+      html.element("span", [("class", "pending-mark"), ("dir", "ltr")], text: mark)
+    }
+    guard entry.language != presentation.language else {
+      guard entry.isPendingTranslation else { return write(&html) }
+      return html.element("span", [("class", "outdated")], write)
+    }
     html.element("span", [("class", "pending")] + language(entry.language, in: presentation), write)
   }
 

@@ -9,8 +9,8 @@ struct MarkdownFormatter: Sendable {
   func markdown(_ presentation: Presentation) -> String {
     var blocks: [String] = []
     blocks.append("# " + Self.escaped(presentation.title))
-    var revision = presentation.vocabulary.revision(presentation.declaration.revision)
-    if let date = presentation.declaration.date { revision += " (\(date))" }
+    let revision = presentation.vocabulary.revisionLine(
+      presentation.declaration.revision, date: presentation.declaration.date)
     blocks.append(Self.escaped(revision))
     for section in presentation.sections {
       if let heading = section.heading { blocks.append("## " + Self.escaped(heading)) }

@@ -28,8 +28,12 @@ struct Presentation: Sendable {
     var isNew: Bool
     /// The language the text is in: the base language when its translation is pending.
     var language: String
-    /// The translation-pending note, when the text is not in the export language.
+    /// The translation-pending note, when the text is not in the export language (or is a
+    /// translation of an earlier text).
     var note: Note?
+    /// The option's text lacks the export language: shown in the base language, or (in a
+    /// redline) as the translation of the earlier text.
+    var isPendingTranslation = false
 
     var isDeletion: Bool { reference == .delete }
     var text: String { edits.newText }
@@ -74,9 +78,16 @@ struct Presentation: Sendable {
   /// Every note, in document order.
   private(set) var notes: [Note] = []
 
+  /// Whether a translation the base text has outrun is shown as it was (HTML, Akoma Ntoso:
+  /// a reader's redline) rather than replaced by the base text (DOCX, whose tracked changes
+  /// must give back each revision's own document when accepted or rejected).
+  let keepsOutdatedTranslations: Bool
+
   init(
-    _ declaration: Declaration, language: String, against previous: Declaration? = nil
+    _ declaration: Declaration, language: String, against previous: Declaration? = nil,
+    keepingOutdatedTranslations: Bool = true
   ) {
+    self.keepsOutdatedTranslations = keepingOutdatedTranslations
     self.declaration = declaration
     self.language = language
     self.vocabulary = Vocabulary(language)
@@ -130,35 +141,7 @@ struct Presentation: Sendable {
       paragraph.status == .open
       ? paragraph.options : [paragraph.current ?? paragraph.options.first].compactMap { $0 }
     let previous = redline?.previousParagraph(paragraph.id)
-    var entries: [Entry] = []
-    for option in shown {
-      let (text, pending) =
-        option.isDeletion
-        ? ("", false) : declaration.renderedText(of: paragraph, option: option, in: language)
-      var edits = text.isEmpty ? [] : [WordEdit(.equal, text)]
-      var isNew = false
-      if let redline {
-        // Option 1 is compared with the earlier current text; a proposal with the one that
-        // had its number, when the same sponsors made it (numbers are reused after a reset).
-        let earlier = previous?.option(option.reference)
-        isNew =
-          option.reference == .current
-          ? previous == nil : earlier == nil || earlier?.sponsors != option.sponsors
-        let before = redline.previousText(of: paragraph.id, option: option.reference, in: language)
-        if let before, !isNew {
-          edits = redline.edits(from: before, to: text)
-        } else if !text.isEmpty {
-          edits = [WordEdit(.insert, text)]
-        }
-      }
-      let note = pending ? makeNote(vocabulary.translationPending(original: baseLanguage)) : nil
-      entries.append(
-        Entry(
-          reference: option.reference,
-          label: paragraph.status == .open ? vocabulary.label(of: option) : nil,
-          sponsors: option.sponsors, edits: edits, isNew: isNew,
-          language: pending ? baseLanguage : language, note: note))
-    }
+    let entries = shown.map { entry(for: $0, of: paragraph, previous: previous, redline: redline) }
     var notes: [Note] = []
     for reservation in paragraph.reservations {
       notes.append(
@@ -186,6 +169,52 @@ struct Presentation: Sendable {
     return Item(
       id: paragraph.id, number: paragraph.number, status: paragraph.status, entries: entries,
       notes: notes, change: change, authors: authors)
+  }
+
+  /// One option as shown: its text (with its edits since the earlier revision), the language
+  /// it is in and its translation note. A translation that the base text has outrun is shown
+  /// as it was, unchanged, with a note, never as deleted in favour of the base text.
+  private mutating func entry(
+    for option: Option, of paragraph: Paragraph, previous: Paragraph?, redline: Redline?
+  ) -> Entry {
+    let (text, pending) =
+      option.isDeletion
+      ? ("", false) : declaration.renderedText(of: paragraph, option: option, in: language)
+    var edits = text.isEmpty ? [] : [WordEdit(.equal, text)]
+    var isNew = false
+    var shownIn = pending ? baseLanguage : language
+    var outdated: String?
+    if let redline {
+      // Option 1 is compared with the earlier current text; a proposal with the one that
+      // had its number, when the same sponsors made it (numbers are reused after a reset).
+      let earlier = previous?.option(option.reference)
+      isNew =
+        option.reference == .current
+        ? previous == nil : earlier == nil || earlier?.sponsors != option.sponsors
+      let before = redline.previousText(of: paragraph.id, option: option.reference, in: language)
+      outdated =
+        pending && !isNew && keepsOutdatedTranslations
+        ? redline.previousTranslation(of: paragraph.id, option: option.reference, in: language) : nil
+      if let outdated {
+        edits = [WordEdit(.equal, outdated)]
+        shownIn = language
+      } else if let before, !isNew {
+        edits = redline.edits(from: before, to: text)
+      } else if !text.isEmpty {
+        edits = [WordEdit(.insert, text)]
+      }
+    }
+    var note: Note?
+    if outdated != nil, let redline {
+      note = makeNote(
+        vocabulary.translationOutdated(original: baseLanguage, since: redline.previous.revision))
+    } else if pending {
+      note = makeNote(vocabulary.translationPending(original: baseLanguage))
+    }
+    return Entry(
+      reference: option.reference, label: paragraph.status == .open ? vocabulary.label(of: option) : nil,
+      sponsors: option.sponsors, edits: edits, isNew: isNew, language: shownIn, note: note,
+      isPendingTranslation: pending)
   }
 
   private func removedItem(_ paragraph: Paragraph, redline: Redline?) -> Item {

@@ -29,6 +29,17 @@ struct Redline: Sendable {
     return previous.renderedText(of: paragraph, option: option, in: language).text
   }
 
+  /// The previous text of `reference` of paragraph `id` in `language` when it was a
+  /// translation there (not the base text shown for a pending one); nil otherwise.
+  func previousTranslation(of id: String, option reference: OptionReference, in language: String)
+    -> String?
+  {
+    guard let paragraph = previousParagraphs[id], let option = paragraph.option(reference),
+      !option.isDeletion, option.text(in: language) != nil
+    else { return nil }
+    return previous.renderedText(of: paragraph, option: option, in: language).text
+  }
+
   /// The paragraphs of the previous revision that this one no longer has, each with the id of
   /// the paragraph it followed that still exists (nil: none before it did) and the section
   /// it stood in. Linear in the number of paragraphs.

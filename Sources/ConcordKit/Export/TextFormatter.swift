@@ -45,9 +45,8 @@ struct TextFormatter: Sendable {
   // MARK: - Paragraphs
 
   private func revisionLine(_ presentation: Presentation) -> String {
-    let revision = presentation.vocabulary.revision(presentation.declaration.revision)
-    guard let date = presentation.declaration.date else { return revision }
-    return "\(revision) (\(date))"
+    let declaration = presentation.declaration
+    return presentation.vocabulary.revisionLine(declaration.revision, date: declaration.date)
   }
 
   /// `5. text` with a hanging indent; an open paragraph as `5. [Option 1: …` with each

@@ -19,6 +19,10 @@ public enum CirculatedMarks {
     }
   }
 
+  /// The character style of an option's label where italics would be synthetic (Chinese,
+  /// Arabic): import reads a run in it as part of the label, as it reads an italic one.
+  public static let optionLabelStyle = "OptionLabel"
+
   public static func name(_ mark: Mark) -> String {
     switch mark {
     case .paragraph(let revision, let id): "concord_\(revision)_\(id)"

@@ -118,6 +118,9 @@ final class WordDocumentReader: XMLEventConsumer {
       current?.hasTrackedChanges = true
     case "r": runItalic = false
     case "i" where parent == "rPr": runItalic = value(element) != "0" && value(element) != "false"
+    // An option's label in a Chinese or Arabic copy: upright, in its own character style.
+    case "rStyle" where parent == "rPr" && value(element) == CirculatedMarks.optionLabelStyle:
+      runItalic = true
     case "bookmarkStart":
       if let bookmark = value(element, "name") { addBookmark(bookmark) }
     case "commentRangeStart", "commentReference":

@@ -8,9 +8,12 @@ public enum StatusHTML {
     let title = "\(declaration.settings.title(in: base)) — Rev.\(declaration.revision)"
     let page = HTMLWriter.page(language: base, title: title, style: .status, quotesInText: true) { html in
       html.element("h1", text: title)
+      if let symbol = report.symbol { html.element("p", [("class", "symbol")], text: symbol) }
       html.element("p", text: RevisionSummary.counts(declaration))
       html.element("h2", text: "Convergence")
       chart(report.convergence, &html)
+      rounds(report, &html)
+      holds(report, &html)
       stances(report, &html)
       paragraphs(report, &html)
     }
@@ -19,18 +22,71 @@ public enum StatusHTML {
 
   // MARK: - Stances and paragraphs
 
-  /// The heat-map: a row a paragraph with stances, a column a participant who took one.
+  /// A line a round: who answered, and which members did not.
+  private static func rounds(_ report: StatusReport, _ html: inout HTMLWriter) {
+    let rounds = report.rounds
+    guard !rounds.isEmpty else { return }
+    html.element("h2", text: "Rounds")
+    html.block("ul", [("class", "rounds")]) { html in
+      for round in rounds {
+        html.element("li") { html in
+          html.element("strong", text: "Round \(round.round)")
+          html.text(" (on Rev.\(round.round - 1)): answered " + round.answered.joined(separator: ", "))
+          if !round.notAnswered.isEmpty {
+            html.text("; ")
+            html.element(
+              "span", [("class", "missing")],
+              text: "not answered: " + round.notAnswered.joined(separator: ", "))
+          }
+        }
+      }
+    }
+  }
+
+  /// Who keeps each open paragraph open, and (under `silence="objection"`) whose silence does.
+  private static func holds(_ report: StatusReport, _ html: inout HTMLWriter) {
+    let holds = report.holds
+    guard !holds.isEmpty else { return }
+    html.element("h2", text: "Held open (silence=\(report.declaration.settings.silence.rawValue))")
+    html.block("table", [("class", "holds")]) { html in
+      html.block("tr") { html in
+        for heading in ["paragraph", "held open by", "kept open by silence"] {
+          html.element("th", text: heading)
+        }
+      }
+      for hold in holds {
+        html.block("tr") { html in
+          html.element("th", text: (hold.paragraph.number.map { $0 + " " } ?? "") + hold.paragraph.id)
+          html.element("td") { html in
+            if hold.holders.isEmpty, hold.silent.isEmpty {
+              html.text("no member supported one of its options")
+            }
+            for (index, holder) in hold.holders.enumerated() {
+              if index > 0 { html.text(", ") }
+              html.text(holder.code + " ")
+              html.element("span", [("class", "cellmark")], text: holder.cell)
+            }
+          }
+          html.element("td", text: hold.silent.joined(separator: ", "))
+        }
+      }
+    }
+  }
+
+  /// The heat-map: a row a paragraph with stances (and every open one), a column a member
+  /// (every one, those who filed nothing too) or another participant who took a stance.
   private static func stances(_ report: StatusReport, _ html: inout HTMLWriter) {
     let declaration = report.declaration
     let base = declaration.settings.baseLanguage
-    let participants = report.participantsWithStances
-    let withStances = declaration.paragraphs.filter { !$0.stances.isEmpty }
-    guard !participants.isEmpty else { return }
+    let participants = report.matrixParticipants
+    let withStances = report.matrixParagraphs
+    guard declaration.revision > 0, !participants.isEmpty else { return }
     html.element("h2", text: "Stances in round \(declaration.revision)")
     html.element("p", [("class", "legend")]) { html in
-      for kind in ["support", "amend", "delete", "insert", "dissociate", "reserve", "withdraw", "comment"] {
-        html.element("span", [("class", "s-\(kind)")], text: kind)
+      for kind in Stance.Kind.allCases {
+        html.element("span", [("class", "s-\(kind.rawValue)")], text: "\(kind.symbol) \(kind.rawValue)")
       }
+      html.element("span", [("class", "s-silent")], text: "· silent")
     }
     html.block("table") { html in
       html.block("tr") { html in
@@ -51,9 +107,10 @@ public enum StatusHTML {
                   ("class", "cell s-\(stance.kind.rawValue)"),
                   ("title", "\(participant.code): \(stance.kind.rawValue)\(option)"),
                 ],
-                text: stance.symbol)
+                text: report.cell(of: participant.code, on: paragraph))
             } else {
-              html.element("td", [("class", "cell")], text: "")
+              html.element(
+                "td", [("class", "cell s-silent"), ("title", "\(participant.code): silent")], text: "·")
             }
           }
         }
@@ -71,27 +128,35 @@ public enum StatusHTML {
           html.element("th", text: heading)
         }
       }
-      for paragraph in declaration.paragraphs {
-        html.block("tr") { html in
-          html.element("td", text: paragraph.number ?? "—")
-          html.element("td", text: paragraph.id)
-          html.element(
-            "td", [("class", "st-\(paragraph.status.rawValue)")], text: StatusText.label(paragraph.status))
-          html.block("td") { html in
-            for option in paragraph.options { self.option(option, of: paragraph, report, &html) }
-          }
-          html.element("td") { html in
-            if !paragraph.dissociations.isEmpty {
-              html.text(
-                "Joined by "
-                  + paragraph.joiners(among: declaration.members).map(\.code).joined(separator: ", "))
-              html.empty("br")
-            }
-            for reservation in paragraph.reservations {
-              html.text("Reservation \(reservation.participant): \(reservation.note)")
-              html.empty("br")
-            }
-          }
+      for section in declaration.sections {
+        html.block("tr", [("class", "section")]) { html in
+          html.element("th", [("colspan", "5")], text: report.heading(of: section))
+        }
+        for paragraph in section.paragraphs { row(paragraph, report, &html) }
+      }
+    }
+  }
+
+  private static func row(_ paragraph: Paragraph, _ report: StatusReport, _ html: inout HTMLWriter) {
+    let declaration = report.declaration
+    html.block("tr") { html in
+      html.element("td", text: paragraph.number ?? "—")
+      html.element("td", text: paragraph.id)
+      html.element(
+        "td", [("class", "st-\(paragraph.status.rawValue)")], text: StatusText.label(paragraph.status))
+      html.block("td") { html in
+        for option in paragraph.options { self.option(option, of: paragraph, report, &html) }
+      }
+      html.element("td") { html in
+        if !paragraph.dissociations.isEmpty {
+          html.text(
+            "Joined by "
+              + paragraph.joiners(among: declaration.members).map(\.code).joined(separator: ", "))
+          html.empty("br")
+        }
+        for reservation in paragraph.reservations {
+          html.text("Reservation \(reservation.participant): \(reservation.note)")
+          html.empty("br")
         }
       }
     }
@@ -117,10 +182,11 @@ public enum StatusHTML {
 
   /// A stacked bar per revision: agreed, agreed ad ref, open, draft; coloured by the style
   /// sheet's chart part.
-  private static func chart(_ rows: [StatusReport.Convergence], _ html: inout HTMLWriter) {
+  static func chart(_ rows: [StatusReport.Convergence], _ html: inout HTMLWriter) {
     let barWidth = 48
     let gap = 24
     let height = 160
+    let top = 20
     let width = max(1, rows.count) * (barWidth + gap) + gap + 120
     let series: [(KeyPath<StatusReport.Convergence, Int>, String, String)] = [
       (\.agreed, "agreed", "agreed"), (\.agreedAdReferendum, "agreed-ad-ref", "agreed ad ref"),
@@ -128,12 +194,12 @@ public enum StatusHTML {
     ]
     let attributes: HTMLWriter.Attributes = [
       ("xmlns", "http://www.w3.org/2000/svg"), ("class", "chart"), ("width", "\(width)"),
-      ("height", "\(height + 40)"), ("role", "img"), ("aria-label", "convergence across revisions"),
+      ("height", "\(top + height + 40)"), ("role", "img"), ("aria-label", "convergence across revisions"),
     ]
     html.block("svg", attributes) { svg in
       for (index, row) in rows.enumerated() {
         let x = gap + index * (barWidth + gap)
-        var y = height
+        var y = top + height
         for (path, style, name) in series {
           let count = row[keyPath: path]
           guard count > 0, row.total > 0 else { continue }
@@ -142,10 +208,19 @@ public enum StatusHTML {
           svg.element("rect", [("class", style)] + box(x, y, barWidth, h)) {
             $0.element("title", text: "Rev.\(row.revision): \(count) \(name)")
           }
+          if h >= 14 {
+            svg.element(
+              "text",
+              label(x + barWidth / 2, y + h / 2 + 4, [("text-anchor", "middle"), ("class", "count")]),
+              text: String(count))
+          }
         }
         svg.element(
-          "text", label(x + barWidth / 2, height + 16, [("text-anchor", "middle")]),
+          "text", label(x + barWidth / 2, top + height + 16, [("text-anchor", "middle")]),
           text: "Rev.\(row.revision)")
+        svg.element(
+          "text", label(x + barWidth / 2, y - 4, [("text-anchor", "middle"), ("class", "total")]),
+          text: String(row.total))
       }
       for (index, (_, style, name)) in series.enumerated() {
         let x = gap + rows.count * (barWidth + gap)

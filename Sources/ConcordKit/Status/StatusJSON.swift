@@ -1,58 +1,27 @@
-/// `concord status --format json`: Appendix B's shape, plus the matrix and the convergence.
+/// `concord status --format json`: Appendix B's shape, plus the title, symbol, summary
+/// counts, the rounds' answers, the matrix, who holds each open paragraph open, and the
+/// convergence. Keys are only ever added, never renamed.
 public enum StatusJSON {
   public static func render(_ report: StatusReport) -> String {
     let declaration = report.declaration
     let json = JSONWriter()
+    let holds = Dictionary(report.holds.map { ($0.paragraph.id, $0) }, uniquingKeysWith: { a, _ in a })
+    let sectionOf = Dictionary(
+      declaration.sections.flatMap { section in section.paragraphs.map { ($0.id, section.id) } },
+      uniquingKeysWith: { a, _ in a })
     json.object {
       json.field("revision", declaration.revision)
+      json.field("title", declaration.settings.title(in: declaration.settings.baseLanguage))
+      json.field("symbol", report.symbol)
+      json.field("date", declaration.date)
+      json.field("silence", declaration.settings.silence.rawValue)
+      summary(report, json)
+      rounds(report, json)
       json.field("paragraphs") {
         json.array(declaration.paragraphs) { paragraph in
           json.object {
-            json.field("id", paragraph.id)
-            json.field("number", paragraph.number)
-            json.field("status", paragraph.status.rawValue)
-            json.field("options") {
-              json.array(paragraph.options) { option in
-                json.object {
-                  json.key("option")
-                  if case .number(let n) = option.reference { json.value(n) } else { json.value("delete") }
-                  json.field("sponsors") { json.array(option.sponsors) { json.value($0) } }
-                  json.field("delete", option.isDeletion)
-                  json.field("text") {
-                    json.object {
-                      for (language, text) in report.rendered(option, of: paragraph).inOrder(
-                        of: declaration.settings.languages)
-                      {
-                        json.field(language, text)
-                      }
-                    }
-                  }
-                }
-              }
-            }
-            json.field("joinedBy") {
-              json.array(paragraph.joiners(among: declaration.members)) { json.value($0.code) }
-            }
-            json.field("reservations") {
-              json.array(paragraph.reservations) { reservation in
-                json.object {
-                  json.field("participant", reservation.participant)
-                  json.field("note", reservation.note)
-                }
-              }
-            }
-            json.field("translationPending") {
-              json.array(report.pendingTranslations(of: paragraph)) { json.value($0) }
-            }
-            json.field("stances") {
-              json.array(paragraph.stances) { stance in
-                json.object {
-                  json.field("participant", stance.participant)
-                  json.field("stance", stance.kind.rawValue)
-                  json.field("option", stance.option?.description)
-                }
-              }
-            }
+            self.paragraph(
+              paragraph, report, json, section: sectionOf[paragraph.id], hold: holds[paragraph.id])
           }
         }
       }
@@ -69,5 +38,106 @@ public enum StatusJSON {
       }
     }
     return json.output
+  }
+
+  private static func summary(_ report: StatusReport, _ json: JSONWriter) {
+    let counts = StatusCounts(report.declaration.paragraphs)
+    json.field("summary") {
+      json.object {
+        json.field("paragraphs", counts.total)
+        json.field("draft", counts.draft)
+        json.field("agreed", counts.agreed)
+        json.field("agreedAdRef", counts.agreedAdReferendum)
+        json.field("open", counts.open)
+        json.field(
+          "translationPending",
+          report.declaration.paragraphs.filter { !report.pendingTranslations(of: $0).isEmpty }.count)
+      }
+    }
+  }
+
+  private static func rounds(_ report: StatusReport, _ json: JSONWriter) {
+    json.field("rounds") {
+      json.array(report.rounds) { round in
+        json.object {
+          json.field("round", round.round)
+          json.field("answered") { json.array(round.answered) { json.value($0) } }
+          json.field("notAnswered") { json.array(round.notAnswered) { json.value($0) } }
+        }
+      }
+    }
+  }
+
+  private static func paragraph(
+    _ paragraph: Paragraph, _ report: StatusReport, _ json: JSONWriter, section: String?,
+    hold: StatusReport.Hold?
+  ) {
+    let declaration = report.declaration
+    json.field("id", paragraph.id)
+    json.field("number", paragraph.number)
+    json.field("status", paragraph.status.rawValue)
+    json.field("section", section)
+    json.field("options") {
+      json.array(paragraph.options) { option in
+        json.object {
+          json.key("option")
+          if case .number(let n) = option.reference { json.value(n) } else { json.value("delete") }
+          json.field("sponsors") { json.array(option.sponsors) { json.value($0) } }
+          json.field("delete", option.isDeletion)
+          json.field("text") {
+            json.object {
+              for (language, text) in report.rendered(option, of: paragraph).inOrder(
+                of: declaration.settings.languages)
+              {
+                json.field(language, text)
+              }
+            }
+          }
+        }
+      }
+    }
+    json.field("joinedBy") {
+      json.array(paragraph.joiners(among: declaration.members)) { json.value($0.code) }
+    }
+    json.field("reservations") {
+      json.array(paragraph.reservations) { reservation in
+        json.object {
+          json.field("participant", reservation.participant)
+          json.field("note", reservation.note)
+        }
+      }
+    }
+    json.field("translationPending") {
+      json.array(report.pendingTranslations(of: paragraph)) { json.value($0) }
+    }
+    json.field("stances") {
+      json.array(paragraph.stances) { stance in
+        json.object {
+          json.field("participant", stance.participant)
+          json.field("stance", stance.kind.rawValue)
+          json.field("option", stance.option?.description)
+        }
+      }
+    }
+    if declaration.revision > 0 {
+      json.field("matrix") {
+        json.object {
+          for code in report.matrixParticipants.map(\.code) {
+            json.field(code, report.cell(of: code, on: paragraph))
+          }
+        }
+      }
+    }
+    if let hold {
+      json.field("heldOpenBy") {
+        json.array(hold.holders) { holder in
+          json.object {
+            json.field("participant", holder.code)
+            json.field("cell", holder.cell)
+          }
+        }
+      }
+      json.field("silentBlocking") { json.array(hold.silent) { json.value($0) } }
+    }
   }
 }

@@ -54,9 +54,11 @@ public struct StatusReport: Sendable {
     return declaration.participants.filter { codes.contains($0.code) }
   }
 
-  /// The stance of `participant` on `paragraph` in the round behind this revision.
+  /// The stance of `participant` on `paragraph` in the round behind this revision: its
+  /// stance when it took one, else its comment.
   public func stance(of participant: String, on paragraph: Paragraph) -> RecordedStance? {
-    paragraph.stances.first { $0.participant == participant }
+    paragraph.stances.first { $0.participant == participant && $0.kind != .comment }
+      ?? paragraph.stances.first { $0.participant == participant }
   }
 
   /// The options of a paragraph as people read them: option number or "delete", sponsors,

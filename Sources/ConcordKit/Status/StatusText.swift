@@ -1,5 +1,7 @@
-/// `concord status` for people: every paragraph's number and status, the details of those
-/// with options, dissociations or reservations, the matrix of stances, and the convergence.
+/// `concord status` for people: who answered each round, every paragraph's number and status
+/// under its section's heading, the details of those with options, dissociations or
+/// reservations, who holds each open paragraph open, the matrix of every member's stances,
+/// and the convergence.
 public enum StatusText {
   public static func render(_ report: StatusReport) -> String {
     let declaration = report.declaration
@@ -7,10 +9,14 @@ public enum StatusText {
     let idWidth = min(28, declaration.paragraphs.map(\.id.count).max() ?? 2)
     var lines: [String] = [
       "\(declaration.settings.title(in: base)) — Rev.\(declaration.revision)",
-      RevisionSummary.counts(declaration), "",
+      RevisionSummary.counts(declaration),
     ]
+    if let symbol = report.symbol { lines.insert(symbol, at: 1) }
+    lines += rounds(report)
+    lines.append("")
     lines += paragraphs(report, idWidth: idWidth)
     lines += details(report)
+    lines += holds(report)
     lines += matrix(report, idWidth: idWidth)
     lines += convergence(report)
     return lines.joined(separator: "\n") + "\n"
@@ -20,22 +26,68 @@ public enum StatusText {
 
   private static func paragraphs(_ report: StatusReport, idWidth: Int) -> [String] {
     var lines = ["Paragraphs"]
-    for paragraph in report.declaration.paragraphs {
-      var line =
-        "  " + pad(paragraph.number ?? "—", 7) + pad(paragraph.id, idWidth + 2) + label(paragraph.status)
-      var notes: [String] = []
-      let options = paragraph.options.count
-      if options > 1 { notes.append("\(options) options") }
-      if !paragraph.dissociations.isEmpty {
-        notes.append("not joined by " + paragraph.dissociations.map(\.participant).joined(separator: ", "))
+    for section in report.declaration.sections {
+      lines.append("  " + report.heading(of: section))
+      lines += section.paragraphs.map { line(of: $0, report, idWidth: idWidth) }
+    }
+    return lines
+  }
+
+  private static func line(of paragraph: Paragraph, _ report: StatusReport, idWidth: Int) -> String {
+    var line =
+      "  " + pad(paragraph.number ?? "—", 7) + pad(paragraph.id, idWidth + 2) + label(paragraph.status)
+    var notes: [String] = []
+    let options = paragraph.options.count
+    if options > 1 { notes.append("\(options) options") }
+    if !paragraph.dissociations.isEmpty {
+      notes.append("not joined by " + paragraph.dissociations.map(\.participant).joined(separator: ", "))
+    }
+    if !paragraph.reservations.isEmpty {
+      notes.append("reserved by " + paragraph.reservations.map(\.participant).joined(separator: ", "))
+    }
+    let pending = report.pendingTranslations(of: paragraph)
+    if !pending.isEmpty { notes.append("translation pending: " + pending.joined(separator: " ")) }
+    if !notes.isEmpty { line += "  (" + notes.joined(separator: "; ") + ")" }
+    return line
+  }
+
+  /// A line a round: who answered, and which members did not.
+  private static func rounds(_ report: StatusReport) -> [String] {
+    let rounds = report.rounds
+    guard !rounds.isEmpty else { return [] }
+    let memberCount = report.declaration.members.count
+    return ["", "Rounds"]
+      + rounds.map { round in
+        let answeredMembers = memberCount - round.notAnswered.count
+        var line =
+          "  Round \(round.round) (on Rev.\(round.round - 1)): \(answeredMembers) of \(memberCount) members answered"
+        let isMember = Set(report.declaration.members.map(\.code))
+        let members = round.answered.filter { isMember.contains($0) }
+        let others = round.answered.filter { !isMember.contains($0) }
+        if !members.isEmpty { line += " (" + members.joined(separator: ", ") + ")" }
+        if !others.isEmpty { line += ", and " + others.joined(separator: ", ") }
+        line +=
+          round.notAnswered.isEmpty ? "" : "; not answered: " + round.notAnswered.joined(separator: ", ")
+        return line
       }
-      if !paragraph.reservations.isEmpty {
-        notes.append("reserved by " + paragraph.reservations.map(\.participant).joined(separator: ", "))
+  }
+
+  /// Who keeps each open paragraph open.
+  private static func holds(_ report: StatusReport) -> [String] {
+    let holds = report.holds
+    guard !holds.isEmpty else { return [] }
+    var lines = ["", "Held open (silence=\(report.declaration.settings.silence.rawValue))"]
+    for hold in holds {
+      let name = (hold.paragraph.number.map { $0 + " " } ?? "") + hold.paragraph.id
+      var parts: [String] = []
+      if !hold.holders.isEmpty {
+        parts.append("held open by " + hold.holders.map { "\($0.code) (\($0.cell))" }.joined(separator: ", "))
       }
-      let pending = report.pendingTranslations(of: paragraph)
-      if !pending.isEmpty { notes.append("translation pending: " + pending.joined(separator: " ")) }
-      if !notes.isEmpty { line += "  (" + notes.joined(separator: "; ") + ")" }
-      lines.append(line)
+      if !hold.silent.isEmpty {
+        parts.append("kept open by the silence of " + hold.silent.joined(separator: ", "))
+      }
+      if parts.isEmpty { parts.append("no member supported one of its options") }
+      lines.append("  \(name): " + parts.joined(separator: "; "))
     }
     return lines
   }
@@ -77,16 +129,16 @@ public enum StatusText {
   }
 
   private static func matrix(_ report: StatusReport, idWidth: Int) -> [String] {
-    let participants = report.participantsWithStances
-    guard !participants.isEmpty else { return [] }
+    let participants = report.matrixParticipants
+    guard report.declaration.revision > 0, !participants.isEmpty else { return [] }
     var lines = [
       "",
-      "Stances in round \(report.declaration.revision) (S support, A amend, D delete, I insert, X dissociate, R reserve, W withdraw, C comment, · silent)",
+      "Stances in round \(report.declaration.revision) (S support, S2 support of option 2, SD of deletion, A amend, D delete, I insert, X dissociate, R reserve, W withdraw, C comment, · silent)",
       "  " + pad("", idWidth + 2) + participants.map { pad($0.code, 4) }.joined(),
     ]
-    for paragraph in report.declaration.paragraphs where !paragraph.stances.isEmpty {
+    for paragraph in report.matrixParagraphs {
       let cells = participants.map { participant in
-        pad(report.stance(of: participant.code, on: paragraph)?.symbol ?? "·", 4)
+        pad(report.cell(of: participant.code, on: paragraph), 4)
       }
       lines.append("  " + pad(paragraph.id, idWidth + 2) + cells.joined())
     }

@@ -6,10 +6,14 @@ import Foundation
 /// while no revision exists) a clause file rewritten atomically; nothing else is replaced.
 public enum WorkspaceFolder {
   /// Creates a workspace from `WorkspaceTemplate` in a folder that does not exist or is
-  /// empty, and returns the files written. `empty`: workspace.xml, members.xml and an empty
-  /// `clauses/`, ready for `concord import`.
+  /// empty, and returns the files written. Its id is the folder's name, which must be one
+  /// (`[A-Za-z][A-Za-z0-9_.-]*`); the example is in `languages`, the first the base language.
+  /// `empty`: workspace.xml, members.xml and an empty `clauses/`, ready for `concord import`.
+  /// Both write the workspace's `.gitignore` and `.gitattributes`.
   @discardableResult
-  public static func create(at path: String, empty: Bool = false) throws -> [String] {
+  public static func create(at path: String, empty: Bool = false, languages: [String] = ["en"]) throws
+    -> [String]
+  {
     if FileSystem.exists(path) {
       guard FileSystem.isDirectory(path) else {
         throw DiagnosticsError(Diagnostic(file: path, message: "exists and is not a folder"))
@@ -19,8 +23,28 @@ public enum WorkspaceFolder {
           Diagnostic(file: path, message: "folder is not empty; init only creates new workspaces"))
       }
     }
+    let id = URL(fileURLWithPath: FileSystem.absolute(path)).standardizedFileURL.lastPathComponent
+    guard WorkspaceTemplate.isValidId(id) else {
+      throw DiagnosticsError(
+        Diagnostic(
+          file: path,
+          message:
+            "\"\(id)\" cannot be a workspace id, which init takes from the folder's name: start with a letter, then letters, digits, '_', '.' or '-'"
+        ))
+    }
+    if let bad = languages.first(where: { !WorkspaceTemplate.isValidLanguage($0) }) {
+      throw DiagnosticsError(
+        Diagnostic(file: path, message: "\"\(bad)\" is not a language code (en, ru, zh-Hans)"))
+    }
+    guard !languages.isEmpty, Set(languages).count == languages.count else {
+      throw DiagnosticsError(
+        Diagnostic(file: path, message: "give each language once, the base language first"))
+    }
     var written: [String] = []
-    let files = empty ? WorkspaceTemplate.emptyFiles : WorkspaceTemplate.files
+    let files =
+      (empty
+        ? WorkspaceTemplate.emptyFiles(id: id, languages: languages)
+        : WorkspaceTemplate.files(id: id, languages: languages)) + WorkspaceTemplate.gitFiles
     for (relative, text) in files {
       let file = FileSystem.join(path, relative)
       try writeNew(Data(text.utf8), to: file)

@@ -18,7 +18,10 @@ extension Concord {
     @Option(help: "Stop at this revision number.")
     var until: Int?
 
-    @Option(help: "Date the new revisions (YYYY-MM-DD); without it, nothing depends on the clock.")
+    @Option(
+      help:
+        "Date the new revisions (YYYY-MM-DD); default today's date (UTC). The date is recorded in the revision, so verify rebuilds the same bytes."
+    )
     var date: String?
 
     @Option(
@@ -45,7 +48,7 @@ extension Concord {
       defer { progress.finish() }
       do {
         let report = try assembler.assemble(
-          workspace, until: until, date: date, waiting: wait, progress: progress.handler)
+          workspace, until: until, date: date ?? Self.today(), waiting: wait, progress: progress.handler)
         progress.finish()
         Console.report(report.warnings)
         for revision in report.written {
@@ -56,6 +59,14 @@ extension Concord {
         progress.finish()
         throw Console.fail(error)
       }
+    }
+
+    /// Today's date in UTC, as `YYYY-MM-DD`: what a revision assembled without `--date` records.
+    static func today() -> String {
+      let formatter = ISO8601DateFormatter()
+      formatter.timeZone = TimeZone(identifier: "UTC")
+      formatter.formatOptions = [.withFullDate]
+      return formatter.string(from: Date())
     }
   }
 }

@@ -17,7 +17,8 @@ extension Concord {
         text, markdown, html, docx and akn are in one language (--lang, default the base
         language). With --against, akn, html and docx show the changes since that revision:
         <ins>/<del>, or tracked changes in DOCX. --final refuses (exit 1) while any paragraph
-        is open, and lists them. Output goes to standard output, or atomically to -o FILE.
+        is open or any text awaits translation into the language exported (every language
+        for xml), and lists both. Output goes to standard output, or atomically to -o FILE.
         """)
 
     @Argument(help: "A workspace folder, or a declaration file such as revisions/rev-2.xml.")
@@ -41,7 +42,11 @@ extension Concord {
         valueName: "revision"))
     var against: String?
 
-    @Flag(name: .customLong("final"), help: "Refuse to export while any paragraph is still open.")
+    @Flag(
+      name: .customLong("final"),
+      help:
+        "Refuse to export while any paragraph is still open or any text awaits its translation into the language exported."
+    )
     var isFinal = false
 
     @Option(

@@ -18,6 +18,9 @@ import Testing
     "Import": ["Support", "Model", "XML", "Workspace"],
     "Store": ["Support", "Model", "XML", "Workspace", "Merge", "Import"],
     "Export": ["Support", "Model", "XML", "Store", "Diff", "Words", "Import"],
+    "Publish": [
+      "Support", "Model", "XML", "Workspace", "Words", "Merge", "Import", "Store", "Diff", "Status", "Export",
+    ],
   ]
 
   static let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent()

@@ -27,7 +27,7 @@ extension XML.Element {
         "[Content_Types].xml", "_rels/.rels", "docProps/core.xml", "docProps/custom.xml",
         "word/_rels/document.xml.rels",
         "word/document.xml",
-        "word/footnotes.xml", "word/settings.xml", "word/styles.xml",
+        "word/footer1.xml", "word/footnotes.xml", "word/header1.xml", "word/settings.xml", "word/styles.xml",
       ])
     for (name, data) in entries { _ = try parsed(data, name: name) }
   }

@@ -80,6 +80,45 @@ import Testing
     #expect(!text.contains("["))
   }
 
+  @Test func finalRefusesALanguageWhoseTranslationIsPendingAndListsTheParagraphs() throws {
+    var declaration = try ExampleRevisions.load(2)
+    declaration.update { paragraph in
+      if paragraph.status == .open {
+        paragraph.status = .agreed
+        paragraph.options = [paragraph.options[0]]
+      }
+    }
+    let pending = Exporter.pendingTranslations(in: declaration, languages: ["zh"])
+    #expect(!pending.isEmpty)
+    do {
+      _ = try Exporter.export(declaration, as: .text(language: "zh"), final: true)
+      Issue.record("expected --final to refuse a pending translation")
+    } catch let error as OpenParagraphsError {
+      #expect(error.paragraphs.isEmpty)
+      #expect(error.pending.map(\.paragraph.id) == pending.map(\.paragraph.id))
+      let first = try #require(pending.first)
+      #expect(error.description.hasPrefix("Rev.2 is not final: "))
+      #expect(
+        error.description.contains("\(first.paragraph.number ?? "(preamble)") \(first.paragraph.id) (zh)"))
+    }
+    // The base language has every text: final.
+    _ = try Exporter.export(declaration, as: .text(), final: true)
+    // The revision XML holds every language: refused while any is pending.
+    #expect(throws: OpenParagraphsError.self) { try Exporter.export(declaration, as: .xml, final: true) }
+  }
+
+  @Test func finalListsOpenParagraphsAndPendingTranslationsTogether() throws {
+    let declaration = try ExampleRevisions.load(2)
+    do {
+      _ = try Exporter.export(declaration, as: .text(language: "zh"), final: true)
+      Issue.record("expected an error")
+    } catch let error as OpenParagraphsError {
+      #expect(error.paragraphs.map(\.id) == ["pol-sanctions", "eco-climate"])
+      #expect(!error.pending.isEmpty)
+      #expect(error.description.contains("still open:\n  5 pol-sanctions\n  42 eco-climate\nand "))
+    }
+  }
+
   @Test func aLanguageTheDeclarationDoesNotHaveIsRefused() throws {
     let declaration = try ExampleRevisions.load(2)
     do {

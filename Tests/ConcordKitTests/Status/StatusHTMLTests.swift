@@ -33,8 +33,12 @@ import Testing
     let report = Self.report(declaration)
     let root = try wellFormed(StatusHTML.render(report), name: "status")
     let cells = root.all("td").filter { ($0[attribute: "class"] ?? "").hasPrefix("cell") }
-    let rows = declaration.paragraphs.filter { !$0.stances.isEmpty }.count
-    #expect(cells.count == rows * report.participantsWithStances.count)
+    // A row a paragraph with stances or still open; a column every member, and every other
+    // participant who took a stance.
+    let rows = declaration.paragraphs.filter { !$0.stances.isEmpty || $0.status == .open }.count
+    let columns = Set(declaration.members.map(\.code) + report.participantsWithStances.map(\.code)).count
+    #expect(cells.count == rows * columns)
+    #expect(cells.contains { $0.text == "·" && $0[attribute: "title"] == "TJK: silent" })
     #expect(cells.contains { $0[attribute: "class"] == "cell s-support" && $0.text == "S" })
   }
 

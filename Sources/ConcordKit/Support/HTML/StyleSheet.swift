@@ -19,10 +19,18 @@ struct StyleSheet: Sendable {
 
   /// `concord export --format html`.
   static let document = StyleSheet(.document)
+
+  /// `concord export --format html` in `language`: the document, and page numbers in the
+  /// language's words ("Page 3 of 12") in the printed page's bottom margin.
+  static func document(language: String) -> StyleSheet {
+    StyleSheet(.document, .pageNumbers(language: language))
+  }
   /// `concord diff --format html`.
   static let diff = StyleSheet(.diff)
   /// `concord status --format html`.
   static let status = StyleSheet(.status, .heatMap, .chart)
+  /// The pages of `concord publish` that are its own (index, revision, lineage).
+  static let site = StyleSheet(.status, .chart, .site)
 }
 
 extension StyleSheet.Part {
@@ -70,12 +78,23 @@ extension StyleSheet.Part {
       .body p { margin: 0 0 0.3em; }
       .bracket { font-weight: bold; }
       .label { font-style: italic; }
-      .pending { border-bottom: 1px dotted #777; }
+      .label:lang(zh), .label:lang(ja), .label:lang(ar) { font-style: normal; font-weight: bold; }
+      .body:lang(zh), .body:lang(ja) { text-align: start; }
+      .body:lang(ru) { hyphens: auto; }
+      .pending, .outdated { border: 1px dashed #555; padding: 0 0.15em; }
+      .pending-mark { font: 600 0.7em var(--sans); border: 1px solid #555; padding: 0 0.2em; margin-inline-end: 0.3em; vertical-align: 0.1em; }
+      .para.translation-pending { border-inline-start: 3px double #555; padding-inline-start: 0.4em; }
       .note-ref a { text-decoration: none; }
       .removed .body { color: #a4161a; }
       .notes { margin-top: 2em; border-top: 1px solid #999; font-size: 0.9em; }
       .notes a { text-decoration: none; }
-      @media print { .para { break-inside: avoid-page; } }
+      .running-head { display: flex; justify-content: space-between; gap: 1em; font: 9pt/1.3 var(--sans); color: #444; border-bottom: 1px solid #999; padding-bottom: 2pt; margin-bottom: 1.5rem; }
+      .running-head .symbol { font-weight: 600; }
+      nav.links { font: 10pt var(--sans); margin-bottom: 1rem; }
+      @media print { nav.links { display: none; } }
+      table.frame { width: 100%; border: 0; }
+      table.frame > * > tr > td { border: 0; padding: 0; }
+      @media print { .para { break-inside: avoid-page; } .running-head { margin-bottom: 6mm; } }
 
       """)
 
@@ -118,7 +137,22 @@ extension StyleSheet.Part {
       .s-delete { background: #c0392b; color: #fff; } .s-insert { background: #8e44ad; color: #fff; }
       .s-dissociate { background: #d35400; color: #fff; } .s-reserve { background: #f1c40f; }
       .s-withdraw { background: #7f8c8d; color: #fff; } .s-comment { background: #aed6f1; }
+      .s-silent { color: #8a96a3; background: #fff; font-weight: normal; }
       .legend span { display: inline-block; padding: 0 0.4rem; margin-right: 0.3rem; }
+      .cellmark { font-weight: 600; padding: 0 0.25rem; background: #f2f4f7; }
+      .missing { color: #b03a2e; } .symbol { font-family: var(--sans); color: #444; }
+      tr.section th { text-align: left; background: #e4e8ee; }
+
+      """)
+
+  /// The site's index, revision pages and lineage: tables of figures and links.
+  static let site = Self(
+    css: """
+      .nav { margin: 0 0 1rem; } .body { color: #5d6d7e; margin-top: -0.5rem; }
+      td.count { text-align: right; font-variant-numeric: tabular-nums; }
+      td a, th a { margin-right: 0.4rem; }
+      table.lineage td { font-size: 0.8rem; white-space: nowrap; } .by { color: #5d6d7e; }
+      td.gone { color: #b03a2e; } td.absent { background: #fafafa; }
 
       """)
 
@@ -127,6 +161,47 @@ extension StyleSheet.Part {
     css: """
       .chart .agreed { fill: #2e9e5b; } .chart .agreed-ad-ref { fill: #f1c40f; }
       .chart .open { fill: #c0392b; } .chart .draft { fill: #aab7b8; }
+      .chart .count { fill: #fff; font-weight: 600; } .chart .total { fill: #1d2733; }
 
       """)
+
+  /// Page numbers, "Page 3 of 12", in the bottom margin of every printed page, in the six
+  /// languages Concord spells out (the words of the export's `Vocabulary.pageOf`); English
+  /// for any other. Margin boxes are the one place CSS counts pages.
+  static func pageNumbers(language: String) -> Self {
+    let primary = language.split(separator: "-").first.map { $0.lowercased() } ?? language
+    switch primary {
+    case "ru": return pageNumbersRussian
+    case "zh": return pageNumbersChinese
+    case "fr": return pageNumbersFrench
+    case "es": return pageNumbersSpanish
+    case "ar": return pageNumbersArabic
+    default: return pageNumbersEnglish
+    }
+  }
+
+  private static let pageNumbersEnglish = Self(
+    css:
+      #"@page { @bottom-center { content: "Page " counter(page) " of " counter(pages); font: 9pt sans-serif; } }"#
+      + "\n")
+  private static let pageNumbersRussian = Self(
+    css:
+      #"@page { @bottom-center { content: "Стр. " counter(page) " из " counter(pages); font: 9pt sans-serif; } }"#
+      + "\n")
+  private static let pageNumbersChinese = Self(
+    css:
+      #"@page { @bottom-center { content: "第" counter(page) "页，共" counter(pages) "页"; font: 9pt sans-serif; } }"#
+      + "\n")
+  private static let pageNumbersFrench = Self(
+    css:
+      #"@page { @bottom-center { content: "Page " counter(page) " sur " counter(pages); font: 9pt sans-serif; } }"#
+      + "\n")
+  private static let pageNumbersSpanish = Self(
+    css:
+      #"@page { @bottom-center { content: "Página " counter(page) " de " counter(pages); font: 9pt sans-serif; } }"#
+      + "\n")
+  private static let pageNumbersArabic = Self(
+    css:
+      #"@page { @bottom-center { content: "الصفحة " counter(page) " من " counter(pages); font: 9pt sans-serif; } }"#
+      + "\n")
 }
