@@ -53,7 +53,7 @@ struct AssemblyPlan {
       due.append((revision, bytes))
       return InputDigest(
         kind: .revision, path: RevisionStore.relativePath(of: revision.revision),
-        sha256: Digest.sha256(bytes))
+        sha256: ContentDigest.recorded(in: bytes) ?? Digest.sha256(bytes))
     }
     return AssemblyPlan(
       existing: chain.links.map(\.head.revision), latest: latest, due: due, warnings: warnings)

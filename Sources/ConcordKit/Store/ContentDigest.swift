@@ -3,8 +3,10 @@ import Foundation
 /// A revision's seal: the SHA-256 of its own bytes, written into its root element as
 /// `digest="…"`, computed with the value itself written as 64 zeros.
 ///
-/// Each revision also records its predecessor's SHA-256 (provenance); the seal covers the one
-/// file no successor vouches for yet, the latest. It catches an edit made by hand or by
+/// Each revision also records its predecessor's seal (provenance, `kind="revision"`): a
+/// predecessor whose bytes changed either no longer matches its own seal or, sealed again,
+/// no longer matches the seal its successor recorded. One SHA-256 pass a file, to write it
+/// and to check it. It catches an edit made by hand or by
 /// another program, not a forger (who can seal again): revisions are a record, not a secret.
 enum ContentDigest {
   static let placeholder = String(repeating: "0", count: 64)
@@ -20,11 +22,21 @@ enum ContentDigest {
 
   /// Whether the bytes are as sealed: true or false, or nil when they carry no seal.
   static func check(_ data: Data) -> Bool? {
+    seal(of: data).map { $0.recorded == $0.computed }
+  }
+
+  /// The seal the bytes carry, and the one their content gives (nil without a seal).
+  static func seal(of data: Data) -> (recorded: String, computed: String)? {
     guard let range = valueRange(in: data) else { return nil }
-    let recorded = data[range]
+    let recorded = String(decoding: data[range], as: UTF8.self)
     var blank = data
     blank.replaceSubrange(range, with: Data(placeholder.utf8))
-    return Data(Digest.sha256(blank).utf8) == recorded
+    return (recorded, Digest.sha256(blank))
+  }
+
+  /// The seal written in sealed bytes, read without hashing them again.
+  static func recorded(in data: Data) -> String? {
+    valueRange(in: data).map { String(decoding: data[$0], as: UTF8.self) }
   }
 
   /// Where the 64 characters of the root element's `digest` value stand: looked for in the

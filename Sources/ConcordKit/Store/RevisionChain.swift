@@ -12,7 +12,7 @@ public struct RevisionChain: Sendable {
   public struct Link: Sendable {
     /// The revision's head: its paragraphs left out.
     public var head: Declaration
-    /// The SHA-256 of its file.
+    /// Its seal (the SHA-256 of its content), which the revision after it records.
     public var sha256: String
   }
 
@@ -28,8 +28,9 @@ public struct RevisionChain: Sendable {
     for number in try store.sequence() {
       let file = store.path(of: number)
       let data = try store.reader.readFile(file, shownAs: file)
-      let sha256 = Digest.sha256(data)
-      let problems = Self.problems(of: data, file: file, store: store)
+      let seal = ContentDigest.seal(of: data)
+      let sha256 = seal?.computed ?? Digest.sha256(data)
+      let problems = Self.problems(of: data, seal: seal, file: file, store: store)
       if problems.isEmpty {
         do {
           let head = try Self.head(data, file: file, store: store)
@@ -54,8 +55,10 @@ public struct RevisionChain: Sendable {
 
   /// What is wrong with a revision's bytes on their own: a broken seal, and then whatever a
   /// full, validating read finds (the precise place of an edit that breaks the schema).
-  private static func problems(of data: Data, file: String, store: RevisionStore) -> [Diagnostic] {
-    switch ContentDigest.check(data) {
+  private static func problems(
+    of data: Data, seal: (recorded: String, computed: String)?, file: String, store: RevisionStore
+  ) -> [Diagnostic] {
+    switch seal.map({ $0.recorded == $0.computed }) {
     case .some(true):
       return []
     case .some(false):
@@ -78,7 +81,8 @@ public struct RevisionChain: Sendable {
     }
   }
 
-  /// The revision after `number` records this file's SHA-256; when it differs, say so too.
+  /// The revision after `number` records this file's seal; when the content's differs, say
+  /// so too.
   private static func successorProblems(sha256: String, of number: Int, store: RevisionStore)
     -> [Diagnostic]
   {

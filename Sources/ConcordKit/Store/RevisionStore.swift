@@ -92,22 +92,15 @@ public struct RevisionStore: Sendable {
     try numbered(Self.loadDeclaration(path(of: revision), reader: reader), revision)
   }
 
-  /// Reads and validates one revision, with the SHA-256 of its file, reading it once.
-  public func loadWithDigest(_ revision: Int) throws -> (declaration: Declaration, sha256: String) {
-    let path = path(of: revision)
-    let data = try reader.readFile(path, shownAs: path)
-    let declaration = try DeclarationDecoding.declaration(data, file: path, reader: reader)
-    return (try numbered(declaration, revision), Digest.sha256(data))
-  }
-
   /// One revision read for comparing (`DeclarationOutline`).
-  /// - Parameter proven: the SHA-256 that the revision's successor records for it (the
-  ///   chain checked it): bytes that still have it were validated when Concord wrote them,
-  ///   and are not validated again.
+  /// - Parameter proven: the seal that the revision's successor records for it (the chain
+  ///   checked it): bytes whose content still gives it, and that carry it, were validated
+  ///   when Concord wrote them, and are not validated again.
   public func outline(_ revision: Int, proven: String? = nil) throws -> DeclarationOutline {
     let file = path(of: revision)
     let data = try reader.readFile(file, shownAs: file)
-    let validating = proven == nil || proven != Digest.sha256(data)
+    let seal = proven == nil ? nil : ContentDigest.seal(of: data)
+    let validating = seal == nil || seal?.recorded != proven || seal?.computed != proven
     let outline = try DeclarationOutline(data, file: file, reader: reader, validating: validating)
     _ = try numbered(outline.head, revision)
     return outline
