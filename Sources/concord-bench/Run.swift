@@ -157,7 +157,8 @@ struct Run: ParsableCommand {
   }
 
   func log(_ text: String) {
-    FileHandle.standardError.write(Data((text + "\n").utf8))
+    // A log line that cannot be written is not worth stopping the measurements for.
+    _ = Descriptor.write(Data((text + "\n").utf8), to: STDERR_FILENO)
   }
 }
 

@@ -36,7 +36,7 @@ struct Concord: ParsableCommand {
     } catch {
       let code = exitCode(for: error)
       if code.rawValue == 64 {
-        FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+        Console.error(fullMessage(for: error))
         Foundation.exit(2)
       }
       exit(withError: error)

@@ -1,3 +1,4 @@
+import ConcordKit
 import Foundation
 
 #if canImport(Glibc)
@@ -9,7 +10,7 @@ import Foundation
 /// (so that a long step shows it is alive even when it has nothing new to say), and erased
 /// when the command is done. Never written into a pipe or a file.
 final class ProgressLine: @unchecked Sendable {
-  private let enabled = isatty(STDERR_FILENO) == 1
+  private var enabled = isatty(STDERR_FILENO) == 1
   private let start = Date()
   private let lock = NSLock()
   private var message: String?
@@ -41,19 +42,25 @@ final class ProgressLine: @unchecked Sendable {
   private func draw() -> Bool {
     lock.lock()
     defer { lock.unlock() }
-    guard !finished else { return false }
+    guard !finished, enabled else { return false }
     let elapsed = Date().timeIntervalSince(start)
     guard elapsed > 1, let message else { return true }
     drawn = true
-    FileHandle.standardError.write(Data("\r\u{1B}[K\(message.terminalSafe)… \(Int(elapsed)) s".utf8))
+    show("\r\u{1B}[K\(message.terminalSafe)… \(Int(elapsed)) s")
     return true
+  }
+
+  /// Progress is a courtesy: a terminal that cannot take it loses only the line, and the
+  /// command's own output and errors still report through `Console`.
+  private func show(_ text: String) {
+    if Descriptor.write(Data(text.utf8), to: STDERR_FILENO) != nil { enabled = false }
   }
 
   func finish() {
     lock.lock()
     defer { lock.unlock() }
     finished = true
-    if drawn { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+    if drawn { show("\r\u{1B}[K") }
     drawn = false
   }
 }

@@ -10,9 +10,9 @@ struct ParagraphMerge {
   var result: Paragraph? { deleted ? nil : paragraph }
   private var deleted = false
   /// The paragraph as Rev.k-1 has it: what every stance of the round refers to.
-  private var before: Paragraph?
+  private let before: Paragraph
   /// Its options' references, for judging stances in constant time.
-  private var referencesBefore: Set<OptionReference> = []
+  private let referencesBefore: Set<OptionReference>
   /// Indexes kept while the round's stances are applied (options are only appended then), so
   /// that a round of A amendments costs O(A), not O(A²): an option's index by its base-language
   /// text, the highest option number, and each option's sponsors as a set.
@@ -26,6 +26,8 @@ struct ParagraphMerge {
     order: ProtocolOrder
   ) {
     self.paragraph = paragraph
+    self.before = paragraph
+    self.referencesBefore = Set(paragraph.options.map(\.reference))
     self.round = round
     self.settings = settings
     self.members = members
@@ -37,9 +39,6 @@ struct ParagraphMerge {
   /// stances are read in: a member may support an option another withdraws in the same round
   /// (the option is then gone, and the paragraph cannot resolve to it this round).
   mutating func apply(_ stances: [(code: String, stance: Stance)]) {
-    let before = paragraph
-    self.before = before
-    referencesBefore = Set(before.options.map(\.reference))
     for (index, option) in paragraph.options.enumerated() {
       if case .number(let n) = option.reference { highestNumber = max(highestNumber, n) }
       if !option.isDeletion, let text = option.texts[settings.baseLanguage], optionByText[text] == nil {
@@ -226,7 +225,7 @@ struct ParagraphMerge {
   }
 
   private mutating func withdraw(_ code: String, from reference: OptionReference, _ stance: Stance) {
-    guard (before ?? paragraph).option(reference)?.sponsors.contains(code) == true else {
+    guard before.option(reference)?.sponsors.contains(code) == true else {
       problems.append(
         Diagnostic(
           "\(code) withdraws option \(reference) of \"\(paragraph.id)\", but is not among its sponsors",
@@ -247,8 +246,7 @@ struct ParagraphMerge {
 
   private mutating func exists(_ reference: OptionReference, _ stance: Stance) -> Bool {
     if referencesBefore.contains(reference) { return true }
-    let table = before ?? paragraph
-    let available = table.options.map { $0.reference.description }.joined(separator: ", ")
+    let available = before.options.map { $0.reference.description }.joined(separator: ", ")
     problems.append(
       Diagnostic(
         "paragraph \"\(paragraph.id)\" has no option \(reference) in Rev.\(round - 1) (options: \(available))",

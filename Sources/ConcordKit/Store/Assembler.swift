@@ -28,9 +28,7 @@ public struct Assembler: Sendable {
     _ path: String, until: Int? = nil, date: String? = nil, waiting: Double = 0,
     progress: ProgressHandler? = nil
   ) throws -> Report {
-    guard FileSystem.isDirectory(path) else {
-      throw DiagnosticsError(Diagnostic(file: path, message: "not a workspace folder"))
-    }
+    if let problem = WorkspaceLoader.folderProblem(path) { throw DiagnosticsError(problem) }
     // A workspace this process cannot write (read-only media, another user's) can still be
     // checked: only writing needs the lock.
     let lock = try WorkspaceLock(workspace: path, waiting: waiting, unlessReadOnly: true)

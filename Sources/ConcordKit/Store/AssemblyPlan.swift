@@ -7,8 +7,6 @@ import Foundation
 /// `assemble` writes what it plans; `validate` reports what stops it: one set of checks, so
 /// the two never disagree.
 struct AssemblyPlan {
-  /// The revisions on disk, Rev.0 to the latest.
-  var existing: [Int]
   /// The latest revision on disk: decoded when a round is due, else its head alone.
   var latest: Declaration?
   /// The revisions to write, in order, with their bytes (empty bytes when not encoded).
@@ -55,8 +53,7 @@ struct AssemblyPlan {
         kind: .revision, path: RevisionStore.relativePath(of: revision.revision),
         sha256: ContentDigest.recorded(in: bytes) ?? Digest.sha256(bytes))
     }
-    return AssemblyPlan(
-      existing: chain.links.map(\.head.revision), latest: latest, due: due, warnings: warnings)
+    return AssemblyPlan(latest: latest, due: due, warnings: warnings)
   }
 }
 

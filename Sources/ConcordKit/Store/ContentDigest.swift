@@ -20,11 +20,6 @@ enum ContentDigest {
     return sealed
   }
 
-  /// Whether the bytes are as sealed: true or false, or nil when they carry no seal.
-  static func check(_ data: Data) -> Bool? {
-    seal(of: data).map { $0.recorded == $0.computed }
-  }
-
   /// The seal the bytes carry, and the one their content gives (nil without a seal).
   static func seal(of data: Data) -> (recorded: String, computed: String)? {
     guard let range = valueRange(in: data) else { return nil }

@@ -30,47 +30,16 @@ public enum OutputFile {
       default: throw refuse("it is not a regular file (a device, a FIFO or a socket)")
       }
     }
-    let target = canonical(path)
-    if inputs.map(canonical).contains(target) { throw refuse("it is the file being exported") }
-    if let workspace = enclosingWorkspace(of: target) {
+    let target = WorkspaceBoundary.resolved(path)
+    if inputs.map(WorkspaceBoundary.resolved).contains(target) {
+      throw refuse("it is the file being exported")
+    }
+    if let (workspace, inside) = WorkspaceBoundary.enclosingWorkspace(of: target),
+      WorkspaceBoundary.isInputOrRevision(inside)
+    {
       throw refuse(
         "it is part of the workspace \(workspace) (its inputs and revisions are written only by concord assemble and import)"
       )
     }
-  }
-
-  // MARK: - Where the path leads
-
-  /// The path with its folder's links resolved (the file itself need not exist).
-  private static func canonical(_ path: String) -> String {
-    let absolute = FileSystem.absolute(path)
-    let folder = FileSystem.directory(of: absolute)
-    let name = URL(fileURLWithPath: absolute).lastPathComponent
-    guard let resolved = realpath(folder, nil) else { return absolute }
-    defer { free(resolved) }
-    return FileSystem.join(String(cString: resolved), name)
-  }
-
-  /// The workspace folder whose inputs or revisions `path` would be: `workspace.xml` or
-  /// `members.xml` beside a `workspace.xml`, or anything under its `clauses/`, `positions/`
-  /// or `revisions/`.
-  private static func enclosingWorkspace(of path: String) -> String? {
-    var components = path.split(separator: "/").map(String.init)
-    guard let name = components.popLast() else { return nil }
-    let root = "/" + components.joined(separator: "/")
-    if ["workspace.xml", "members.xml"].contains(name),
-      FileSystem.isRegularFile(FileSystem.join(root, "workspace.xml"))
-    {
-      return root
-    }
-    while let last = components.popLast() {
-      let folder = "/" + components.joined(separator: "/")
-      if ["clauses", "positions", "revisions"].contains(last),
-        FileSystem.isRegularFile(FileSystem.join(folder, "workspace.xml"))
-      {
-        return folder
-      }
-    }
-    return nil
   }
 }

@@ -51,7 +51,7 @@ public enum PublishFolder {
   /// The folder exists as a real folder (made when missing), outside every workspace, and is
   /// empty or a site publish made.
   private static func prepare(_ folder: String) throws {
-    if let workspace = enclosingWorkspace(of: folder) {
+    if let (workspace, _) = WorkspaceBoundary.enclosingWorkspace(of: folder) {
       throw refuse(folder, "it is inside the workspace \(workspace)")
     }
     var status = stat()
@@ -72,22 +72,6 @@ public enum PublishFolder {
     }
     // A file inside the folder is checked like `export -o`'s: never part of a workspace.
     try OutputFile.check(FileSystem.join(folder, marker))
-  }
-
-  /// The folder (or, while it does not exist, its nearest existing parent), or the nearest
-  /// folder above it, that holds a `workspace.xml` (links resolved).
-  private static func enclosingWorkspace(of folder: String) -> String? {
-    var existing = FileSystem.absolute(folder)
-    while !FileSystem.exists(existing), existing != "/" { existing = FileSystem.directory(of: existing) }
-    guard let resolved = realpath(existing, nil) else { return nil }
-    defer { free(resolved) }
-    var url = URL(fileURLWithPath: String(cString: resolved))
-    while true {
-      if FileSystem.isRegularFile(url.appendingPathComponent("workspace.xml").path) { return url.path }
-      let parent = url.deletingLastPathComponent()
-      if parent.path == url.path { return nil }
-      url = parent
-    }
   }
 
   /// Relative, without `..`, `.` or empty parts.

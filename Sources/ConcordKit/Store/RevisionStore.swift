@@ -75,15 +75,15 @@ public struct RevisionStore: Sendable {
   /// first (`RevisionChain`): a gap, a planted, renamed or edited revision stops every
   /// command that reads them. A bare folder of revision files is read as it is.
   public func resolve(_ reference: RevisionReference?) throws -> Int {
-    guard FileSystem.isDirectory(workspacePath) else {
-      throw DiagnosticsError(Diagnostic(file: workspacePath, message: "not a workspace folder"))
-    }
+    if let problem = WorkspaceLoader.folderProblem(workspacePath) { throw DiagnosticsError(problem) }
     let numbers = try isWorkspace ? RevisionChain(self).links.map(\.head.revision) : revisions()
     return try (reference ?? .latest(back: 0)).resolve(among: numbers, workspace: workspacePath)
   }
 
   /// Whether the folder is a workspace (it has `workspace.xml`), whose revisions form a chain.
-  public var isWorkspace: Bool { FileSystem.isRegularFile(FileSystem.join(workspacePath, "workspace.xml")) }
+  public var isWorkspace: Bool {
+    FileSystem.isRegularFile(FileSystem.join(workspacePath, WorkspaceLoader.workspaceFile))
+  }
 
   // MARK: - Reading
 

@@ -15,6 +15,12 @@ public struct WorkspaceLoader: Sendable {
   public static let clausesFolder = "clauses"
   public static let positionsFolder = "positions"
 
+  /// What is wrong with `path` as a workspace folder before anything in it is read: nil
+  /// when it is a folder. The one wording of "not a workspace folder".
+  public static func folderProblem(_ path: String) -> Diagnostic? {
+    FileSystem.isDirectory(path) ? nil : Diagnostic(file: path, message: "not a workspace folder")
+  }
+
   /// A workspace as far as it could be read.
   struct Reading {
     /// The workspace, when workspace.xml and members.xml could be read.
@@ -36,10 +42,8 @@ public struct WorkspaceLoader: Sendable {
 
   /// Reads what can be read and reports every problem; never throws.
   func read(_ path: String, progress: ProgressHandler? = nil) -> Reading {
-    guard FileSystem.isDirectory(path) else {
-      return Reading(
-        workspace: nil, diagnostics: [Diagnostic(file: path, message: "not a workspace folder")],
-        isComplete: false)
+    if let problem = Self.folderProblem(path) {
+      return Reading(workspace: nil, diagnostics: [problem], isComplete: false)
     }
     var files = FileReader(path: path, reader: reader, progress: progress)
     files.prefetch()
