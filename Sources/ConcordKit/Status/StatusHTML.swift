@@ -174,7 +174,7 @@ public enum StatusHTML {
         html.element("span", [("class", "sponsors")], text: sponsors)
         html.text(" ")
       }
-      html.text(report.rendered(option, of: paragraph)[report.declaration.settings.baseLanguage] ?? "")
+      html.text(report.renderedInBaseLanguage(option, of: paragraph))
     }
   }
 

@@ -9,6 +9,8 @@ public enum StatusJSON {
     let sectionOf = Dictionary(
       declaration.sections.flatMap { section in section.paragraphs.map { ($0.id, section.id) } },
       uniquingKeysWith: { a, _ in a })
+    // The matrix's columns, found once (a scan of every stance), not once a paragraph.
+    let columns = report.matrixParticipants.map(\.code)
     json.object {
       json.field("revision", declaration.revision)
       json.field("title", declaration.settings.title(in: declaration.settings.baseLanguage))
@@ -21,7 +23,8 @@ public enum StatusJSON {
         json.array(declaration.paragraphs) { paragraph in
           json.object {
             self.paragraph(
-              paragraph, report, json, section: sectionOf[paragraph.id], hold: holds[paragraph.id])
+              paragraph, report, json, section: sectionOf[paragraph.id], hold: holds[paragraph.id],
+              columns: columns)
           }
         }
       }
@@ -70,7 +73,7 @@ public enum StatusJSON {
 
   private static func paragraph(
     _ paragraph: Paragraph, _ report: StatusReport, _ json: JSONWriter, section: String?,
-    hold: StatusReport.Hold?
+    hold: StatusReport.Hold?, columns: [String]
   ) {
     let declaration = report.declaration
     json.field("id", paragraph.id)
@@ -122,7 +125,7 @@ public enum StatusJSON {
     if declaration.revision > 0 {
       json.field("matrix") {
         json.object {
-          for code in report.matrixParticipants.map(\.code) {
+          for code in columns {
             json.field(code, report.cell(of: code, on: paragraph))
           }
         }

@@ -71,6 +71,14 @@ public struct StatusReport: Sendable {
     return texts
   }
 
+  /// An option's text in the base language as people read it (`<parties/>` rendered); empty
+  /// when it has none.
+  public func renderedInBaseLanguage(_ option: Option, of paragraph: Paragraph) -> String {
+    let base = declaration.settings.baseLanguage
+    guard option.texts[base] != nil else { return "" }
+    return declaration.renderedText(of: paragraph, option: option, in: base).text
+  }
+
   /// The languages a paragraph's current text lacks (translation pending).
   public func pendingTranslations(of paragraph: Paragraph) -> [String] {
     guard let current = paragraph.current, !current.texts.isEmpty else { return [] }
@@ -89,8 +97,8 @@ extension StatusReport {
     workspace path: String, revision: Int? = nil, reader: DocumentReader = DocumentReader()
   ) throws -> StatusReport {
     let store = RevisionStore(workspacePath: path, reader: reader)
-    let wanted = try store.resolve(revision.map(RevisionReference.number))
-    let declaration = try store.load(wanted)
+    let declaration = try store.load(revision.map(RevisionReference.number))
+    let wanted = declaration.revision
     // The convergence comes from the revision's own history; only files written without
     // counts make the earlier revisions be read.
     if let report = StatusReport(declaration: declaration) { return report }

@@ -117,13 +117,12 @@ public enum StatusText {
   }
 
   private static func options(of paragraph: Paragraph, in report: StatusReport) -> [String] {
-    let base = report.declaration.settings.baseLanguage
     return paragraph.options.map { option in
       let sponsors = option.sponsors.isEmpty ? "" : " (\(option.sponsors.joined(separator: ", ")))"
       let name =
         option.isDeletion
         ? "Delete" : (option.reference == .current ? "Option 1, current text" : "Option \(option.reference)")
-      let text = option.isDeletion ? "" : ": " + (report.rendered(option, of: paragraph)[base] ?? "")
+      let text = option.isDeletion ? "" : ": " + report.renderedInBaseLanguage(option, of: paragraph)
       return "    \(name)\(sponsors)\(text)"
     }
   }
