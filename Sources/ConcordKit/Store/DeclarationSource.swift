@@ -32,8 +32,7 @@ public enum DeclarationSource: Hashable, Sendable {
     switch self {
     case .file(let path): return try RevisionStore.loadDeclaration(path, reader: reader)
     case .revision(let workspace, let reference):
-      let store = RevisionStore(workspacePath: workspace, reader: reader)
-      return try store.load(store.resolve(reference))
+      return try RevisionStore(workspacePath: workspace, reader: reader).load(reference)
     }
   }
 

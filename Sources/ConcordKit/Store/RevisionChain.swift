@@ -22,26 +22,24 @@ public struct RevisionChain: Sendable {
   public var latest: Int { links.last?.head.revision ?? -1 }
 
   /// Reads and checks the chain of the revisions on disk.
+  ///
+  /// The files are read, hashed and their heads parsed on every core (one file at a time a
+  /// core, so memory holds two files, not the history); they are then checked in order.
   public init(_ store: RevisionStore) throws {
+    let numbers = try store.sequence()
+    let reads = parallelMap(count: numbers.count) { Self.read(numbers[$0], store: store) }
     var links: [Link] = []
     var errors: [Diagnostic] = []
-    for number in try store.sequence() {
+    for (number, read) in zip(numbers, reads) {
       let file = store.path(of: number)
-      let data = try store.reader.readFile(file, shownAs: file)
-      let seal = ContentDigest.seal(of: data)
-      let sha256 = seal?.computed ?? Digest.sha256(data)
-      let problems = Self.problems(of: data, seal: seal, file: file, store: store)
-      if problems.isEmpty {
-        do {
-          let head = try Self.head(data, file: file, store: store)
-          if let previous = links.last { errors += Self.check(head, follows: previous, store: store) }
-          links.append(Link(head: head, sha256: sha256))
-          continue
-        } catch {
-          errors += DiagnosticsError.diagnostics(of: error, file: file)
-        }
-      } else {
-        errors += problems
+      let (sha256, head) = try read.get()
+      switch head {
+      case .success(let head):
+        if let previous = links.last { errors += Self.check(head, follows: previous, store: store) }
+        links.append(Link(head: head, sha256: sha256))
+        continue
+      case .failure(let error):
+        errors += DiagnosticsError.diagnostics(of: error, file: file)
       }
       // Whatever follows a broken revision cannot be checked against it: stop here.
       errors += Self.successorProblems(sha256: sha256, of: number, store: store)
@@ -49,6 +47,22 @@ public struct RevisionChain: Sendable {
     }
     guard errors.isEmpty else { throw DiagnosticsError(errors.removingRepeats()) }
     self.links = links
+  }
+
+  /// One revision file read on its own: its SHA-256 (its seal's when it has one) and its head,
+  /// or what is wrong with its bytes. A file that cannot be read at all is the outer failure.
+  private static func read(_ number: Int, store: RevisionStore) -> Result<
+    (sha256: String, head: Result<Declaration, Error>), Error
+  > {
+    Result {
+      let file = store.path(of: number)
+      let data = try store.reader.readFile(file, shownAs: file)
+      let seal = ContentDigest.seal(of: data)
+      let sha256 = seal?.computed ?? Digest.sha256(data)
+      let problems = Self.problems(of: data, seal: seal, file: file, store: store)
+      guard problems.isEmpty else { return (sha256, .failure(DiagnosticsError(problems))) }
+      return (sha256, Result { try Self.head(data, file: file, store: store) })
+    }
   }
 
   // MARK: - Checks

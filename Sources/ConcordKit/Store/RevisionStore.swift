@@ -80,6 +80,17 @@ public struct RevisionStore: Sendable {
     return try (reference ?? .latest(back: 0)).resolve(among: numbers, workspace: workspacePath)
   }
 
+  /// The revision a reference names, read and validated, with the chain checked (`resolve`
+  /// and `load`). The two run at once: the chain reads every revision's file while the one
+  /// wanted is decoded. The chain's verdict comes first, as if they ran one after the other.
+  public func load(_ reference: RevisionReference?) throws -> Declaration {
+    let named = try? (reference ?? .latest(back: 0)).resolve(among: revisions(), workspace: workspacePath)
+    guard let named else { return try load(resolve(reference)) }
+    let (resolved, loaded) = concurrently({ try self.resolve(reference) }, { try self.load(named) })
+    let revision = try resolved.get()
+    return revision == named ? try loaded.get() : try load(revision)
+  }
+
   /// Whether the folder is a workspace (it has `workspace.xml`), whose revisions form a chain.
   public var isWorkspace: Bool {
     FileSystem.isRegularFile(FileSystem.join(workspacePath, WorkspaceLoader.workspaceFile))

@@ -25,3 +25,19 @@ private struct SharedBuffer<T>: @unchecked Sendable {
   let base: UnsafeMutablePointer<T>
   init(_ base: UnsafeMutablePointer<T>) { self.base = base }
 }
+
+/// `(first(), second())`, the two computed at once (on two cores when there are two): for
+/// two independent jobs of about the same length, such as checking a workspace's revision
+/// chain while the revision a command needs is read.
+func concurrently<A, B>(_ first: @Sendable () throws -> A, _ second: @Sendable () throws -> B)
+  -> (Result<A, Error>, Result<B, Error>)
+{
+  nonisolated(unsafe) var a: Result<A, Error>?
+  nonisolated(unsafe) var b: Result<B, Error>?
+  // Each iteration writes only its own variable; concurrentPerform returns after both.
+  DispatchQueue.concurrentPerform(iterations: 2) { index in
+    if index == 0 { a = Result(catching: first) } else { b = Result(catching: second) }
+  }
+  guard let a, let b else { preconditionFailure("concurrentPerform ran both iterations") }
+  return (a, b)
+}
