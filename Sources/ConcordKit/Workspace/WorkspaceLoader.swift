@@ -86,6 +86,7 @@ private struct FileReader {
   let path: String
   let reader: DocumentReader
   let progress: ProgressHandler?
+  let listing: WorkspaceListing
   var diagnostics: [Diagnostic] = []
   var inputs: [InputDigest] = []
   var positionTrees: [(String, XML.Element)] = []
@@ -95,6 +96,7 @@ private struct FileReader {
 
   init(path: String, reader: DocumentReader, progress: ProgressHandler?) {
     self.path = path
+    self.listing = WorkspaceListing(path: path)
     self.reader = reader
     self.progress = progress
   }
@@ -114,28 +116,13 @@ private struct FileReader {
   }
 
   /// Reads and validates the documents the passes will ask for, all at once on every core
-  /// (reading and validating is most of a workspace's load). Lists folders only; anything
-  /// it cannot list is left to the passes, which report it.
+  /// (reading and validating is most of a workspace's load).
   mutating func prefetch() {
-    var wanted: [(String, SchemaName)] = [
-      (WorkspaceLoader.workspaceFile, .workspace), (WorkspaceLoader.membersFile, .members),
-    ]
-    let root = path
-    func xmlFiles(in relative: String) -> [String] {
-      let names = (try? FileSystem.names(in: FileSystem.join(root, relative))) ?? []
-      return names.filter { $0.hasSuffix(".xml") }.map { "\(relative)/\($0)" }
-    }
-    wanted += xmlFiles(in: WorkspaceLoader.clausesFolder).map { ($0, .section) }
-    let positions = WorkspaceLoader.positionsFolder
-    for round in (try? FileSystem.names(in: FileSystem.join(root, positions))) ?? []
-    where round.hasPrefix("round-") {
-      wanted += xmlFiles(in: "\(positions)/\(round)").map { ($0, .positions) }
-    }
-    let (reader, documents) = (self.reader, wanted)
+    let (root, reader, documents) = (path, self.reader, listing.files)
     let results = parallelMap(count: documents.count) { index in
-      Self.read(documents[index].0, documents[index].1, in: root, reader)
+      Self.read(documents[index].relative, documents[index].schema, in: root, reader)
     }
-    for (index, result) in results.enumerated() { prefetched[documents[index].0] = result }
+    for (index, result) in results.enumerated() { prefetched[documents[index].relative] = result }
   }
 
   private static func read(_ relative: String, _ kind: SchemaName, in path: String, _ reader: DocumentReader)
@@ -151,49 +138,17 @@ private struct FileReader {
     }
   }
 
-  /// A folder that cannot be listed is an error, never an empty folder: a round read as empty
-  /// would be assembled into a revision without its positions.
-  ///
-  /// A hidden XML file (`.TJK.xml`) would be skipped without a word: it is an error. Other
-  /// hidden files (an editor's, the file manager's) are left alone.
-  mutating func names(in folder: String) -> [String] {
-    do {
-      let names = try FileSystem.names(in: folder, includingHidden: true)
-      for name in names where name.hasPrefix(".") && name.lowercased().hasSuffix(".xml") {
-        diagnostics.append(
-          Diagnostic(
-            file: FileSystem.join(folder, name),
-            message: "a hidden file would be ignored: give it a name without the leading dot, or remove it"))
-      }
-      return names.filter { !$0.hasPrefix(".") }
-    } catch let error as DiagnosticsError {
-      diagnostics += error.diagnostics
-    } catch {
-      diagnostics.append(Diagnostic(file: folder, message: "cannot list the folder: \(error)"))
-    }
-    return []
-  }
-
   /// `clauses/*.xml` in file-name order.
   mutating func sections() -> [(section: Section, file: String, root: XML.Element)] {
-    let folder = WorkspaceLoader.clausesFolder
-    let clausesPath = FileSystem.join(path, folder)
-    guard FileSystem.isDirectory(clausesPath) else {
-      diagnostics.append(
-        Diagnostic(file: clausesPath, message: "missing folder: the zero draft's clause files go here"))
-      return []
-    }
     var sections: [(section: Section, file: String, root: XML.Element)] = []
-    for name in names(in: clausesPath) {
-      let relative = "\(folder)/\(name)"
-      let file = FileSystem.join(path, relative)
-      guard name.hasSuffix(".xml") else {
-        diagnostics.append(
-          Diagnostic(file: file, message: "not a clause file: files in clauses/ must end in .xml"))
-        continue
-      }
-      if let root = document(relative, .section, .clauses) {
-        sections.append((InputDecoding.section(root, file: file), file, root))
+    for entry in listing.clauses {
+      switch entry {
+      case .problem(let problem): diagnostics.append(problem)
+      case .file(let relative):
+        let file = FileSystem.join(path, relative)
+        if let root = document(relative, .section, .clauses) {
+          sections.append((InputDecoding.section(root, file: file), file, root))
+        }
       }
     }
     return sections
@@ -201,50 +156,26 @@ private struct FileReader {
 
   /// `positions/round-<k>/<CODE>.xml`, rounds in number order.
   mutating func rounds() -> [Round] {
-    let positionsPath = FileSystem.join(path, WorkspaceLoader.positionsFolder)
-    guard FileSystem.isDirectory(positionsPath) else { return [] }
     var rounds: [Round] = []
-    for folder in names(in: positionsPath) {
-      let folderPath = FileSystem.join(positionsPath, folder)
-      guard folder.hasPrefix("round-"), let number = Int(folder.dropFirst("round-".count)),
-        number >= 1, FileSystem.isDirectory(folderPath), folder == "round-\(number)"
-      else {
-        diagnostics.append(
-          Diagnostic(
-            file: folderPath, message: "unexpected entry in positions/: expected folders round-1, round-2, …")
-        )
-        continue
+    for entry in listing.positions {
+      switch entry {
+      case .problem(let problem): diagnostics.append(problem)
+      case .round(let number, let entries):
+        var round = Round(number: number, positions: [])
+        for entry in entries {
+          switch entry {
+          case .problem(let problem): diagnostics.append(problem)
+          case .file(let relative):
+            let file = FileSystem.join(path, relative)
+            if let root = document(relative, .positions, .positions) {
+              round.positions.append(InputDecoding.positions(root, file: file))
+              positionTrees.append((file, root))
+            }
+          }
+        }
+        rounds.append(round)
       }
-      rounds.append(round(number, in: folder))
     }
     return rounds.sorted { $0.number < $1.number }
-  }
-
-  private mutating func round(_ number: Int, in folder: String) -> Round {
-    var round = Round(number: number, positions: [])
-    let folderPath = FileSystem.join(path, WorkspaceLoader.positionsFolder, folder)
-    let entries = names(in: folderPath)
-    if entries.isEmpty, FileSystem.isReadableDirectory(folderPath) {
-      // An immutable revision would be made from nothing, and files added later refused.
-      diagnostics.append(
-        Diagnostic(
-          file: folderPath,
-          message:
-            "the round has no position files: a round needs at least one (an empty position file says a participant has nothing to say)"
-        ))
-    }
-    for name in entries {
-      let relative = "\(WorkspaceLoader.positionsFolder)/\(folder)/\(name)"
-      let file = FileSystem.join(path, relative)
-      guard name.hasSuffix(".xml") else {
-        diagnostics.append(Diagnostic(file: file, message: "not a position file: expected <CODE>.xml"))
-        continue
-      }
-      if let root = document(relative, .positions, .positions) {
-        round.positions.append(InputDecoding.positions(root, file: file))
-        positionTrees.append((file, root))
-      }
-    }
-    return round
   }
 }
