@@ -3,7 +3,8 @@ import Foundation
 /// `concord assemble`: writes every revision that is due — Rev.0 when there is none, then
 /// Rev.k for each round k with positions and no revision yet — each from Rev.k-1 and round k.
 ///
-/// Under the workspace lock: the plan (`AssemblyPlan`) checks the revisions already written
+/// Under the workspace lock: when no input changed since the latest revision and no round is
+/// due, digests say so (`NothingDue`). Otherwise the plan (`AssemblyPlan`) checks the revisions already written
 /// and makes the due ones in memory, each validated against the schema; only when all of them
 /// could be made is anything written, each revision atomically and never over another.
 public struct Assembler: Sendable {
@@ -33,9 +34,15 @@ public struct Assembler: Sendable {
     // checked: only writing needs the lock.
     let lock = try WorkspaceLock(workspace: path, waiting: waiting, unlessReadOnly: true)
     defer { withExtendedLifetime(lock) {} }
-    let workspace = try loader.load(path, progress: progress)
     let store = RevisionStore(workspacePath: path, reader: loader.reader)
     if lock != nil { AtomicFile.removeLeftovers(in: store.folderPath) }
+    if until == nil {
+      progress?("checking the revisions")
+      if let current = NothingDue.current(path, store: store) {
+        return Report(written: [], current: current, warnings: [])
+      }
+    }
+    let workspace = try loader.load(path, progress: progress)
     let plan = try AssemblyPlan.make(
       for: workspace, store: store, until: until, date: date, progress: progress)
     if lock == nil, let first = plan.due.first {
