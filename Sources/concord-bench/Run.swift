@@ -18,6 +18,12 @@ struct Run: ParsableCommand {
   var sizes = "1000,10000,50000"
 
   @Option(
+    help:
+      "Rounds of positions in the generated workspaces, comma-separated: each count gives its own rows (a workspace of k rounds has k+1 revisions)."
+  )
+  var rounds = "1,8"
+
+  @Option(
     name: .customLong("repeat"),
     help: "Repetitions of each measurement, after one warm-up run (the median is reported).")
   var repetitions: Int = 5
@@ -36,9 +42,11 @@ struct Run: ParsableCommand {
 
   @Option(
     help:
-      "Tasks to run, comma-separated: validate, diff, assemble, and on the assembled workspace noop, status, verify, export-text, export-markdown, export-akn."
+      "Tasks to run, comma-separated: validate and diff (a generated pair of declarations), and on a workspace assemble, incremental, noop, status, status-json, status-html, verify, diff-revisions, validate-clauses, export-text, export-markdown, export-akn, export-docx, publish, import."
   )
-  var tasks = "validate,diff,assemble,noop,status,verify,export-text,export-markdown,export-akn"
+  var tasks = (["validate", "diff"] + Run.workspaceTasks).joined(separator: ",")
+
+  var roundCounts: [Int] { rounds.split(separator: ",").compactMap { Int($0) }.filter { $0 >= 1 } }
 
   func validate() throws {
     guard FileManager.default.isExecutableFile(atPath: concord) else {
@@ -46,6 +54,9 @@ struct Run: ParsableCommand {
         "No concord binary at \(concord): run `swift build -c release` first, or pass --concord.")
     }
     guard repetitions >= 1 else { throw ValidationError("--repeat must be at least 1.") }
+    guard !roundCounts.isEmpty else {
+      throw ValidationError("--rounds needs at least one count of 1 or more.")
+    }
   }
 
   func run() throws {
@@ -66,52 +77,34 @@ struct Run: ParsableCommand {
 
       if wanted.contains("validate") {
         log("N = \(n): validate")
-        let (concordRuns, peerRuns) = samples(
-          [concord, "validate", "\(folder)/b.xml"],
-          ["xmllint", "--noout", "--schema", "\(schemas)/declaration.xsd", "\(folder)/b.xml"])
         results.append(
           Result(
-            n: n, task: "validate", detail: "\(bytes / 1024) KiB declaration", concord: concordRuns,
-            peer: peerRuns, peerName: "xmllint --noout --schema"))
+            n: n, revisions: 0, task: "validate", detail: "\(bytes / 1024) KiB declaration",
+            runs: samples(
+              [concord, "validate", "\(folder)/b.xml"],
+              floor: {
+                Measurement.of([
+                  "xmllint", "--noout", "--schema", "\(schemas)/declaration.xsd", "\(folder)/b.xml",
+                ])
+              }), peerName: "xmllint --noout --schema"))
       }
       if wanted.contains("diff") {
         log("N = \(n): diff")
-        let (concordRuns, peerRuns) = samples(
-          [concord, "diff", "\(folder)/a.xml", "\(folder)/b.xml", "--format", "json"],
-          ["git", "diff", "--no-index", "--word-diff=porcelain", "\(folder)/a.xml", "\(folder)/b.xml"])
         results.append(
           Result(
-            n: n, task: "diff", detail: "5% edited, 1% inserted/deleted/moved", concord: concordRuns,
-            peer: peerRuns, peerName: "git diff --word-diff=porcelain"))
+            n: n, revisions: 0, task: "diff", detail: "two loose files, both validated",
+            runs: samples(
+              [concord, "diff", "\(folder)/a.xml", "\(folder)/b.xml", "--format", "json"],
+              floor: {
+                Measurement.of([
+                  "git", "diff", "--no-index", "--word-diff=porcelain", "\(folder)/a.xml", "\(folder)/b.xml",
+                ])
+              }), peerName: "git diff --word-diff=porcelain"))
       }
-      let workspace = "\(folder)/ws"
-      if wanted.contains("assemble") || !wanted.isDisjoint(with: Self.workspaceTasks) {
-        log("N = \(n): generating a workspace")
-        _ = try WorkspaceGenerator(
-          paragraphs: n, participants: 26, languages: ["en", "ru", "zh"], rounds: 1, share: 0.1, seed: 7
-        ).write(to: workspace)
-        log("N = \(n): assemble")
-        let revisions = "\(workspace)/revisions"
-        // Once each to warm up, then taking turns (a shared machine's load drifts).
-        func assemble() -> Measurement {
-          try? FileManager.default.removeItem(atPath: revisions)
-          return Measurement.of([concord, "assemble", workspace])
+      if !wanted.isDisjoint(with: Self.workspaceTasks) {
+        for count in roundCounts {
+          results += try workspaceResults(n: n, rounds: count, folder: folder, wanted: wanted)
         }
-        _ = assemble()
-        _ = floor(workspace)
-        var concordRuns: [Measurement] = []
-        var floorRuns: [Measurement] = []
-        for _ in 0..<repetitions {
-          concordRuns.append(assemble())
-          floorRuns.append(floor(workspace))
-        }
-        if wanted.contains("assemble") {
-          results.append(
-            Result(
-              n: n, task: "assemble", detail: "26 participants, 1 round, 10% per member",
-              concord: concordRuns, peer: floorRuns, peerName: "xmllint on all inputs and outputs"))
-        }
-        results += workspaceResults(n: n, workspace: workspace, wanted: wanted)
       }
     }
     print(Report.table(results), terminator: "")
@@ -122,30 +115,31 @@ struct Run: ParsableCommand {
   }
 
   /// Runs Concord and its peer once each to warm up (discarded), then in turn, so that a
-  /// shared machine's drifting load weighs on both alike.
-  func samples(_ concord: [String], _ peer: [String]) -> (concord: [Measurement], peer: [Measurement]) {
-    _ = Measurement.of(concord)
-    _ = Measurement.of(peer)
+  /// shared machine's drifting load weighs on both alike. `before` runs, untimed, before each
+  /// run of the command (to undo what the last one wrote).
+  func samples(_ command: [String], floor: () -> Measurement, before: (() -> Void)? = nil)
+    -> (concord: [Measurement], peer: [Measurement])
+  {
+    before?()
+    _ = Measurement.of(command)
+    _ = floor()
     var runs: (concord: [Measurement], peer: [Measurement]) = ([], [])
     for _ in 0..<repetitions {
-      runs.concord.append(Measurement.of(concord))
-      runs.peer.append(Measurement.of(peer))
+      before?()
+      runs.concord.append(Measurement.of(command))
+      runs.peer.append(floor())
     }
     return runs
   }
 
   /// xmllint parsing and validating every file `assemble` reads and writes, one process per
   /// document kind: the least any validating tool must do.
-  private func floor(_ workspace: String) -> Measurement {
-    func files(_ folder: String) -> [String] {
-      ((try? FileManager.default.subpathsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".xml") }
-        .sorted()
-        .map { folder + "/" + $0 }
-    }
+  func floor(_ workspace: String) -> Measurement {
     let groups: [(String, [String])] = [
       ("workspace", [workspace + "/workspace.xml"]), ("members", [workspace + "/members.xml"]),
-      ("section", files(workspace + "/clauses")), ("positions", files(workspace + "/positions")),
-      ("declaration", files(workspace + "/revisions")),
+      ("section", files(in: workspace + "/clauses")),
+      ("positions", files(in: workspace + "/positions")),
+      ("declaration", files(in: workspace + "/revisions")),
     ]
     var total = Measurement(seconds: 0, peakKilobytes: 0, status: 0)
     for (schema, documents) in groups where !documents.isEmpty {
@@ -208,11 +202,28 @@ struct Measurement {
 
 struct Result {
   var n: Int
+  /// Revisions in the workspace the task ran on (0: not a workspace's task).
+  var revisions: Int
   var task: String
   var detail: String
   var concord: [Measurement]
   var peer: [Measurement]
   var peerName: String
+  /// When set, memory is compared with this (a file's size) instead of the peer's peak.
+  var memoryBaseKilobytes: Int?
+
+  init(
+    n: Int, revisions: Int, task: String, detail: String,
+    runs: (concord: [Measurement], peer: [Measurement]), peerName: String
+  ) {
+    self.n = n
+    self.revisions = revisions
+    self.task = task
+    self.detail = detail
+    self.concord = runs.concord
+    self.peer = runs.peer
+    self.peerName = peerName
+  }
 
   static func median(_ values: [Double]) -> Double {
     let sorted = values.sorted()
@@ -226,19 +237,22 @@ struct Result {
   var concordPeak: Int { concord.map(\.peakKilobytes).max() ?? 0 }
   var peerPeak: Int { peer.map(\.peakKilobytes).max() ?? 0 }
   var timeRatio: Double { concordSeconds / peerSeconds }
-  var memoryRatio: Double { Double(concordPeak) / Double(max(peerPeak, 1)) }
+  var memoryRatio: Double { Double(concordPeak) / Double(max(memoryBaseKilobytes ?? peerPeak, 1)) }
   var failed: Bool { concord.contains { $0.status != 0 } }
 
-  /// The issue's targets for this task at this size: they hold at 10,000 paragraphs and
+  /// Issue 16's targets for this task at this size: they hold at 10,000 paragraphs and
   /// more, except validation's time, which has one at 1,000 too (where start-up dominates).
+  /// Memory: against the peer's peak, or for `status` against the latest revision's size.
   var target: (time: Double?, memory: Double?) {
     switch (task, n >= 10_000) {
     case ("validate", true): (0.8, 0.5)
     case ("validate", false): (1.25, nil)
+    case ("validate-clauses", true): (0.5, nil)
     case ("diff", true): (1.0, 2.0)
-    case ("noop", true), ("status", true), ("export-text", true): (1.5, nil)
-    case ("verify", _), ("export-markdown", _), ("export-akn", _): (nil, nil)
-    case (_, true): (3.0, 2.0)
+    case ("diff-revisions", true): (0.7, nil)
+    case ("noop", true), ("export-text", true): (1.5, nil)
+    case ("status", true), ("status-json", true), ("status-html", true): (1.5, 2.0)
+    case ("assemble", true): (2.0, 2.0)
     default: (nil, nil)
     }
   }
@@ -253,20 +267,24 @@ struct Result {
 enum Report {
   static func table(_ results: [Result]) -> String {
     var lines = [
-      "N        task       concord     peer        ratio  target  concord MB  peer MB  ratio  target  growth  verdict",
-      String(repeating: "-", count: 112),
+      "N        revs  task              concord     peer        ratio  target  concord MB  peer MB  ratio  target  growth  verdict",
+      String(repeating: "-", count: 125),
     ]
     for result in results {
-      let previous = results.last { $0.task == result.task && $0.n < result.n }
+      let previous = results.last {
+        $0.task == result.task && $0.revisions == result.revisions && $0.n < result.n
+      }
       let growth = previous.map {
         (result.concordSeconds / $0.concordSeconds) / (Double(result.n) / Double($0.n))
       }
       lines.append(
         [
-          pad(String(result.n), 8), pad(result.task, 10), pad(ms(result.concordSeconds), 11),
+          pad(String(result.n), 8), pad(result.revisions > 0 ? String(result.revisions) : "—", 5),
+          pad(result.task, 17), pad(ms(result.concordSeconds), 11),
           pad(ms(result.peerSeconds), 11),
           pad(fixed(result.timeRatio), 6), pad(result.target.time.map { "≤" + fixed($0) } ?? "—", 7),
-          pad(mb(result.concordPeak), 11), pad(mb(result.peerPeak), 8), pad(fixed(result.memoryRatio), 6),
+          pad(mb(result.concordPeak), 11), pad(mb(result.memoryBaseKilobytes ?? result.peerPeak), 8),
+          pad(fixed(result.memoryRatio), 6),
           pad(result.target.memory.map { "≤" + fixed($0) } ?? "—", 7), pad(growth.map(fixed) ?? "—", 7),
           result.failed
             ? "FAILED (exit status)"
@@ -276,7 +294,9 @@ enum Report {
     lines.append("")
     lines.append(
       "peers: validate = xmllint --noout --schema; diff = git diff --no-index --word-diff=porcelain;")
-    lines.append("       assemble = xmllint --noout --schema over every input and output file (the floor).")
+    lines.append("       assemble = xmllint --noout --schema over every input and output file (the floor);")
+    lines.append("       the other workspace tasks name theirs in the JSON; status's memory is against the")
+    lines.append("       latest revision's size (peer MB shows it).")
     lines.append("growth: (time at N / time at the previous N) / (N / previous N); 1.00 is linear.")
     return lines.joined(separator: "\n") + "\n"
   }
@@ -288,6 +308,7 @@ enum Report {
         json.array(results) { result in
           json.object {
             json.field("n", result.n)
+            json.field("revisions", result.revisions)
             json.field("task", result.task)
             json.field("detail", result.detail)
             json.field("peer", result.peerName)

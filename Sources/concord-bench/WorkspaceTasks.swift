@@ -1,46 +1,151 @@
 import Foundation
 
-/// The commands that read an assembled workspace, each against its floor or peer (issue 16's
-/// targets): a no-op `assemble`, `status`, `verify`, and the exports. The workspace is the
-/// one `assemble` was timed on, with its revisions left in place.
+/// The commands that read or write an assembled workspace, each against its floor or peer
+/// (issue 16's targets): `assemble` from scratch, of the last round and with nothing new,
+/// `status` in its three formats, `verify`, `diff` of the last two revisions, `validate` of
+/// the clause files, every `export` format, `publish`, and `import` of the zero draft as DOCX.
 extension Run {
-  static let workspaceTasks = ["noop", "status", "verify", "export-text", "export-markdown", "export-akn"]
+  static let workspaceTasks = [
+    "assemble", "incremental", "noop", "status", "status-json", "status-html", "verify", "diff-revisions",
+    "validate-clauses", "export-text", "export-markdown", "export-akn", "export-docx", "publish", "import",
+  ]
 
-  func workspaceResults(n: Int, workspace: String, wanted: Set<String>) -> [Result] {
+  /// One task: the command, its peer, and what the peer is.
+  private struct Task {
+    var name: String
+    var command: [String]
+    var peer: [String]
+    var peerName: String
+    /// Run before each measurement of the command, untimed (to undo what it wrote).
+    var before: (() -> Void)? = nil
+  }
+
+  func workspaceResults(n: Int, rounds: Int, folder: String, wanted: Set<String>) throws -> [Result] {
+    let workspace = "\(folder)/ws-\(rounds)"
+    log("N = \(n), \(rounds) round(s): generating a workspace")
+    _ = try WorkspaceGenerator(
+      paragraphs: n, participants: 26, languages: ["en", "ru", "zh"], rounds: rounds, share: 0.1, seed: 7
+    ).write(to: workspace)
     let revisions = "\(workspace)/revisions"
-    // Assemble once more, so that the revisions are there (the assemble task removes them).
-    _ = Measurement.of([concord, "assemble", workspace])
-    let latest =
-      ((try? FileManager.default.contentsOfDirectory(atPath: revisions)) ?? [])
-      .filter { $0.hasPrefix("rev-") }.sorted { $0.count == $1.count ? $0 < $1 : $0.count < $1.count }.last
-      .map { "\(revisions)/\($0)" } ?? ""
-    let oneRead = ["xmllint", "--noout", latest]
-    let html = [concord, "export", workspace, "--format", "html"]
-    let tasks: [(String, [String], [String], String)] = [
-      ("noop", [concord, "assemble", workspace], oneRead, "xmllint --noout of the latest revision"),
-      ("status", [concord, "status", workspace], oneRead, "xmllint --noout of the latest revision"),
-      ("verify", [concord, "verify", workspace], oneRead, "xmllint --noout of the latest revision"),
-      (
-        "export-text", [concord, "export", workspace, "--format", "text"], html,
-        "concord export --format html"
-      ),
-      (
-        "export-markdown", [concord, "export", workspace, "--format", "markdown"], html,
-        "concord export --format html"
-      ),
-      (
-        "export-akn", [concord, "export", workspace, "--format", "akn"], html, "concord export --format html"
-      ),
-    ]
+    let detail = "26 participants, \(rounds + 1) revisions"
     var results: [Result] = []
-    for (task, command, peer, peerName) in tasks where wanted.contains(task) {
-      log("N = \(n): \(task)")
-      let (concordRuns, peerRuns) = samples(command, peer)
+    if wanted.contains("assemble") {
+      log("N = \(n), \(rounds) round(s): assemble")
       results.append(
         Result(
-          n: n, task: task, detail: "the assembled workspace", concord: concordRuns, peer: peerRuns,
-          peerName: peerName))
+          n: n, revisions: rounds + 1, task: "assemble", detail: detail,
+          runs: samples(
+            [concord, "assemble", workspace], floor: { floor(workspace) },
+            before: { try? FileManager.default.removeItem(atPath: revisions) }),
+          peerName: "xmllint on all inputs and outputs"))
+    }
+    // Assemble once more, so that the revisions are there for the tasks that read them.
+    try? FileManager.default.removeItem(atPath: revisions)
+    _ = Measurement.of([concord, "assemble", workspace])
+    let latest = "\(revisions)/rev-\(rounds).xml"
+    let scratch = "\(folder)/scratch-\(rounds)"
+    for task in tasks(workspace: workspace, rounds: rounds, scratch: scratch) where wanted.contains(task.name)
+    {
+      log("N = \(n), \(rounds) round(s): \(task.name)")
+      let runs = samples(task.command, floor: { Measurement.of(task.peer) }, before: task.before)
+      var result = Result(
+        n: n, revisions: rounds + 1, task: task.name, detail: detail, runs: runs, peerName: task.peerName)
+      if task.name.hasPrefix("status") {
+        // Status's memory target is against the latest revision's size, not a peer's memory.
+        result.memoryBaseKilobytes = (FileSize.of(latest) ?? 0) / 1024
+      }
+      results.append(result)
+    }
+    if wanted.contains("import") && rounds == roundCounts.first {
+      results += try importResults(n: n, workspace: workspace, scratch: scratch)
     }
     return results
+  }
+
+  /// The tasks on an assembled workspace of `rounds` rounds.
+  private func tasks(workspace: String, rounds: Int, scratch: String) -> [Task] {
+    let revisions = "\(workspace)/revisions"
+    let latest = "\(revisions)/rev-\(rounds).xml"
+    let previous = "\(revisions)/rev-\(rounds - 1).xml"
+    let oneRead = ["xmllint", "--noout", latest]
+    let readName = "xmllint --noout of the latest revision"
+    let html = [concord, "export", workspace, "--format", "html"]
+    let clauses = files(in: "\(workspace)/clauses")
+    return [
+      Task(
+        name: "incremental", command: [concord, "assemble", workspace],
+        peer: ["xmllint", "--noout", "--schema", "\(schemas)/declaration.xsd", previous, latest],
+        peerName: "xmllint --schema of Rev.k-1 and Rev.k",
+        before: { try? FileManager.default.removeItem(atPath: latest) }),
+      Task(name: "noop", command: [concord, "assemble", workspace], peer: oneRead, peerName: readName),
+      Task(name: "status", command: [concord, "status", workspace], peer: oneRead, peerName: readName),
+      Task(
+        name: "status-json", command: [concord, "status", workspace, "--format", "json"], peer: oneRead,
+        peerName: readName),
+      Task(
+        name: "status-html", command: [concord, "status", workspace, "--format", "html"], peer: oneRead,
+        peerName: readName),
+      Task(name: "verify", command: [concord, "verify", workspace], peer: oneRead, peerName: readName),
+      Task(
+        name: "diff-revisions", command: [concord, "diff", workspace, "--format", "json"],
+        peer: ["git", "diff", "--no-index", "--word-diff=porcelain", previous, latest],
+        peerName: "git diff --word-diff=porcelain"),
+      Task(
+        name: "validate-clauses", command: [concord, "validate"] + clauses,
+        peer: ["xmllint", "--noout", "--schema", "\(schemas)/section.xsd"] + clauses,
+        peerName: "xmllint --noout --schema"),
+      Task(
+        name: "export-text", command: [concord, "export", workspace, "--format", "text"], peer: html,
+        peerName: "concord export --format html"),
+      Task(
+        name: "export-markdown", command: [concord, "export", workspace, "--format", "markdown"], peer: html,
+        peerName: "concord export --format html"),
+      Task(
+        name: "export-akn", command: [concord, "export", workspace, "--format", "akn"], peer: html,
+        peerName: "concord export --format html"),
+      Task(
+        name: "export-docx", command: [concord, "export", workspace, "--format", "docx"], peer: html,
+        peerName: "concord export --format html"),
+      Task(
+        name: "publish", command: [concord, "publish", workspace, "--output", "\(scratch)/site"],
+        peer: html, peerName: "concord export --format html (one page of many)",
+        before: { try? FileManager.default.removeItem(atPath: "\(scratch)/site") }),
+    ]
+  }
+
+  /// `import` of the zero draft exported as DOCX into a new workspace, against pandoc reading
+  /// the same file.
+  private func importResults(n: Int, workspace: String, scratch: String) throws -> [Result] {
+    try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
+    let docx = "\(scratch)/draft.docx"
+    try? FileManager.default.removeItem(atPath: docx)
+    _ = Measurement.of([concord, "export", workspace, "--revision", "0", "--format", "docx", "-o", docx])
+    let target = "\(scratch)/imported"
+    log("N = \(n): import")
+    let runs = samples(
+      [concord, "import", target, docx],
+      floor: { Measurement.of(["pandoc", "-f", "docx", "-t", "plain", docx]) },
+      before: {
+        try? FileManager.default.removeItem(atPath: target)
+        _ = Measurement.of([concord, "init", target, "--empty"])
+      })
+    let size = (FileSize.of(docx) ?? 0) / 1024
+    return [
+      Result(
+        n: n, revisions: 0, task: "import", detail: "\(size) KiB DOCX zero draft", runs: runs,
+        peerName: "pandoc -f docx -t plain")
+    ]
+  }
+
+  func files(in folder: String) -> [String] {
+    ((try? FileManager.default.subpathsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".xml") }
+      .sorted()
+      .map { folder + "/" + $0 }
+  }
+}
+
+enum FileSize {
+  static func of(_ path: String) -> Int? {
+    (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
   }
 }
