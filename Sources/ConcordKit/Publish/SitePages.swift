@@ -141,13 +141,17 @@ struct SitePages: Sendable {
             }
           }
         }
-        for id in paragraphIds() { lineageRow(id, &html) }
+        // Each revision's paragraphs by id, made once: a row looks its paragraph up in each.
+        let byID = site.revisions.map { declaration in
+          Dictionary(declaration.paragraphs.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        }
+        for id in paragraphIds() { lineageRow(id, appearances: byID.map { $0[id] }, &html) }
       }
     }.output
   }
 
-  private func lineageRow(_ id: String, _ html: inout HTMLWriter) {
-    let appearances = site.revisions.map { declaration in declaration.paragraphs.first { $0.id == id } }
+  /// - Parameter appearances: the paragraph in each revision, nil where it is not.
+  private func lineageRow(_ id: String, appearances: [Paragraph?], _ html: inout HTMLWriter) {
     guard let first = appearances.compactMap({ $0 }).first else { return }
     html.block("tr", [("id", "p-\(id)")]) { html in
       html.element("th", text: id)
