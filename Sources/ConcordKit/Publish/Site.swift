@@ -23,45 +23,69 @@ public struct Site: Sendable {
     self.revisions = revisions.sorted { $0.revision < $1.revision }
   }
 
-  /// The revisions of the workspace at `path`, their sequence and digests checked.
-  public static func load(workspace path: String, reader: DocumentReader = DocumentReader()) throws -> Site {
+  /// The revisions of the workspace at `path`, their sequence and digests checked; decoded on
+  /// every core.
+  public static func load(
+    workspace path: String, reader: DocumentReader = DocumentReader(), progress: ProgressHandler? = nil
+  ) throws -> Site {
     let store = RevisionStore(workspacePath: path, reader: reader)
+    progress?("checking the revisions")
     let latest = try store.resolve(nil)
-    return Site(revisions: try (0...latest).map(store.load))
+    progress?("reading \(latest + 1) revisions")
+    let revisions = parallelMap(count: latest + 1) { number in Result { try store.load(number) } }
+    return Site(revisions: try revisions.map { try $0.get() })
   }
 
   /// Writes the site into `folder` (`PublishFolder`'s rules); rewrites only what changed.
   public static func publish(
-    workspace path: String, to folder: String, reader: DocumentReader = DocumentReader()
+    workspace path: String, to folder: String, reader: DocumentReader = DocumentReader(),
+    progress: ProgressHandler? = nil
   ) throws -> PublishFolder.Outcome {
-    let files = try load(workspace: path, reader: reader).files()
+    let files = try load(workspace: path, reader: reader, progress: progress).files(progress: progress)
+    progress?("writing \(files.count) files")
     return try PublishFolder.write(files, to: folder)
   }
 
-  /// Every file of the site, by relative path, in a fixed order.
-  public func files() throws -> [(path: String, data: Data)] {
+  /// Every file of the site, by relative path, in a fixed order. The revisions' files are
+  /// made on every core, a revision at a time a core.
+  public func files(progress: ProgressHandler? = nil) throws -> [(path: String, data: Data)] {
     guard let latest = revisions.last else { return [] }
-    var files: [(path: String, data: Data)] = []
     let pages = SitePages(site: self)
-    files.append(("index.html", Data(pages.index().utf8)))
-    files.append(("status.html", Data(StatusHTML.render(report(latest)).utf8)))
-    files.append(("lineage.html", Data(pages.lineage().utf8)))
-    for declaration in revisions {
-      let folder = Self.folder(of: declaration.revision)
-      let previous = previousRevision(of: declaration)
-      files.append(("\(folder)/index.html", Data(pages.revision(declaration).utf8)))
-      files.append(("\(folder)/status.html", Data(StatusHTML.render(report(declaration)).utf8)))
-      for language in declaration.settings.languages {
-        let links = Self.links(declaration, language: language, redline: previous != nil)
-        for (suffix, format) in Self.formats(language) {
-          let data = try Exporter.export(declaration, as: format, links: links)
-          files.append(("\(folder)/\(language)\(suffix)", data))
-        }
-        if let previous {
-          let html = try Exporter.export(
-            declaration, as: .html(language: language), against: previous, links: links)
-          files.append(("\(folder)/\(Self.redlineFile(language))", html))
-        }
+    var files: [(path: String, data: Data)] = [
+      ("index.html", Data(pages.index().utf8)), ("status.html", Data(StatusHTML.render(report(latest)).utf8)),
+      ("lineage.html", Data(pages.lineage().utf8)),
+    ]
+    let made = RevisionsMade()
+    let revisions = self.revisions
+    let perRevision = parallelMap(count: revisions.count) { index in
+      Result {
+        defer { progress?("made the files of \(made.next()) of \(revisions.count) revisions") }
+        return try self.files(of: revisions[index], pages: pages)
+      }
+    }
+    for result in perRevision { files += try result.get() }
+    return files
+  }
+
+  /// A revision's folder: its page, its status, and each language in every format with its
+  /// redline.
+  private func files(of declaration: Declaration, pages: SitePages) throws -> [(path: String, data: Data)] {
+    let folder = Self.folder(of: declaration.revision)
+    let previous = previousRevision(of: declaration)
+    var files: [(path: String, data: Data)] = [
+      ("\(folder)/index.html", Data(pages.revision(declaration).utf8)),
+      ("\(folder)/status.html", Data(StatusHTML.render(report(declaration)).utf8)),
+    ]
+    for language in declaration.settings.languages {
+      let links = Self.links(declaration, language: language, redline: previous != nil)
+      for (suffix, format) in Self.formats(language) {
+        let data = try Exporter.export(declaration, as: format, links: links)
+        files.append(("\(folder)/\(language)\(suffix)", data))
+      }
+      if let previous {
+        let html = try Exporter.export(
+          declaration, as: .html(language: language), against: previous, links: links)
+        files.append(("\(folder)/\(Self.redlineFile(language))", html))
       }
     }
     return files
@@ -106,5 +130,18 @@ public struct Site: Sendable {
     StatusReport(declaration: declaration)
       ?? StatusReport(
         declaration: declaration, history: revisions.filter { $0.revision <= declaration.revision })
+  }
+}
+
+/// A count that several threads take numbers from, one each.
+private final class RevisionsMade: @unchecked Sendable {
+  private let lock = NSLock()
+  private var count = 0
+
+  func next() -> Int {
+    lock.lock()
+    defer { lock.unlock() }
+    count += 1
+    return count
   }
 }

@@ -44,6 +44,9 @@ extension Concord {
 
     func run() throws {
       let outcome: WorkspaceFolder.ImportOutcome
+      // One step, long only for a large document: the line says what and for how long.
+      let progress = ProgressLine("importing \(file) into \(workspace)")
+      defer { progress.finish() }
       do {
         if let participant {
           outcome = try WorkspaceFolder.importCopy(
@@ -53,8 +56,10 @@ extension Concord {
             file, into: workspace, language: lang, dryRun: dryRun, reader: schemas.reader)
         }
       } catch {
+        progress.finish()
         throw Console.fail(error)
       }
+      progress.finish()
       for warning in outcome.warnings { Console.error(warning) }
       for (path, data) in outcome.preview {
         if outcome.preview.count > 1 { Console.out("--- \(path)") }

@@ -23,12 +23,17 @@ extension Concord {
     @OptionGroup var schemas: SchemaOptions
 
     func run() throws {
+      let progress = ProgressLine("reading the revisions of \(workspace)")
+      defer { progress.finish() }
       do {
-        let outcome = try Site.publish(workspace: workspace, to: output, reader: schemas.reader)
+        let outcome = try Site.publish(
+          workspace: workspace, to: output, reader: schemas.reader, progress: progress.handler)
+        progress.finish()
         Console.out(
           "published \(output)/index.html: \(outcome.written.count) files written, \(outcome.unchanged.count) unchanged"
         )
       } catch {
+        progress.finish()
         throw Console.fail(error)
       }
     }
