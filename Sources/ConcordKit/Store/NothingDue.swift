@@ -10,11 +10,14 @@ import Foundation
 /// are those every revision recorded, the workspace is byte for byte the one the latest
 /// `assemble` read, validated, checked and accepted: it is current, with nothing to warn
 /// about. Anything else — a changed, added or removed file, a round due, a stray file — is
-/// left to the full reading (`AssemblyPlan`), which says what it is. `validate` always reads
-/// everything.
+/// left to the full reading (`AssemblyPlan`), which says what it is, and so is every run with
+/// schemas from a folder. `validate` always reads everything.
 enum NothingDue {
   /// The latest revision's number when nothing is due and nothing changed; nil otherwise.
   static func current(_ path: String, store: RevisionStore) -> Int? {
+    // Schemas read from a folder (`--schemas`) may have changed since: every input is read
+    // against them.
+    guard store.reader.schemas.source == .embedded else { return nil }
     let listing = WorkspaceListing(path: path)
     guard listing.isClean, let latest = (try? store.sequence())?.last else { return nil }
     // A round due (or any other difference in rounds) is seen from names, before the chain.

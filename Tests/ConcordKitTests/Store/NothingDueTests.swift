@@ -27,6 +27,16 @@ import Testing
     #expect(plan.warnings.isEmpty)
   }
 
+  @Test func withSchemasFromAFolderEveryInputIsReadAgain() throws {
+    let workspace = try assembled()
+    defer { workspace.remove() }
+    let folder = TemporaryWorkspace.repositoryRoot.appendingPathComponent("Schemas").path
+    let reader = DocumentReader(schemas: SchemaLibrary(source: .directory(folder)))
+    #expect(
+      NothingDue.current(workspace.path, store: RevisionStore(workspacePath: workspace.path, reader: reader))
+        == nil)
+  }
+
   @Test func aWorkspaceWithoutRevisionsIsNotCurrent() throws {
     let workspace = try TemporaryWorkspace()
     defer { workspace.remove() }
