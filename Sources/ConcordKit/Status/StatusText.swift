@@ -14,10 +14,12 @@ public enum StatusText {
     if let symbol = report.symbol { lines.insert(symbol, at: 1) }
     lines += rounds(report)
     lines.append("")
-    lines += paragraphs(report, idWidth: idWidth)
-    lines += details(report)
-    lines += holds(report)
-    lines += matrix(report, idWidth: idWidth)
+    // The four long parts are independent: made on every core, joined in order.
+    let parts: [@Sendable () -> [String]] = [
+      { paragraphs(report, idWidth: idWidth) }, { details(report) }, { holds(report) },
+      { matrix(report, idWidth: idWidth) },
+    ]
+    lines += parallelMap(count: parts.count) { parts[$0]() }.joined()
     lines += convergence(report)
     return lines.joined(separator: "\n") + "\n"
   }
