@@ -13,14 +13,19 @@ public struct Validator: Sendable {
 
   /// Validates each path: a folder as a workspace (every file, cross-checks, and the
   /// revisions it holds), a file against the schema its root element names.
+  /// Files are validated on every core, and reported in the order given.
   public func validate(_ paths: [String]) -> Report {
     var report = Report(files: [], diagnostics: [])
-    for path in paths {
-      if FileSystem.isDirectory(path) {
-        validateWorkspace(path, into: &report)
-      } else {
+    let reader = loader.reader
+    let files = parallelMap(count: paths.count) { index -> [Diagnostic]? in
+      FileSystem.isDirectory(paths[index]) ? nil : reader.validate(paths[index])
+    }
+    for (path, diagnostics) in zip(paths, files) {
+      if let diagnostics {
         report.files.append(path)
-        report.diagnostics += loader.reader.validate(path)
+        report.diagnostics += diagnostics
+      } else {
+        validateWorkspace(path, into: &report)
       }
     }
     report.diagnostics = report.diagnostics.removingRepeats()
