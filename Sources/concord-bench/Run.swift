@@ -74,7 +74,7 @@ struct Run: ParsableCommand {
       ).make()
       try writeFile(try DeclarationWriter().xml(a), to: "\(folder)/a.xml")
       try writeFile(try DeclarationWriter().xml(b), to: "\(folder)/b.xml")
-      let bytes = (try? FileManager.default.attributesOfItem(atPath: "\(folder)/b.xml")[.size] as? Int) ?? 0
+      let bytes = FileSize.of("\(folder)/b.xml") ?? 0
 
       if wanted.contains("validate") {
         log("N = \(n): validate")

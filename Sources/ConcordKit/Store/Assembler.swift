@@ -36,15 +36,17 @@ public struct Assembler: Sendable {
     defer { withExtendedLifetime(lock) {} }
     let store = RevisionStore(workspacePath: path, reader: loader.reader)
     if lock != nil { AtomicFile.removeLeftovers(in: store.folderPath) }
+    var chain: RevisionChain?
     if until == nil {
       progress?("checking the revisions")
-      if let current = NothingDue.current(path, store: store) {
-        return Report(written: [], current: current, warnings: [])
+      switch NothingDue.verdict(path, store: store) {
+      case .current(let current): return Report(written: [], current: current, warnings: [])
+      case .undecided(let checked): chain = checked
       }
     }
     let workspace = try loader.load(path, progress: progress)
     let plan = try AssemblyPlan.make(
-      for: workspace, store: store, until: until, date: date, progress: progress)
+      for: workspace, store: store, chain: chain, until: until, date: date, progress: progress)
     if lock == nil, let first = plan.due.first {
       throw DiagnosticsError(
         Diagnostic(

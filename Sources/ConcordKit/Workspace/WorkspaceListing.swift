@@ -26,9 +26,12 @@ struct WorkspaceListing: Sendable {
   init(path: String) {
     let clausesPath = FileSystem.join(path, WorkspaceLoader.clausesFolder)
     if FileSystem.isDirectory(clausesPath) {
-      clauses = Self.entries(in: WorkspaceLoader.clausesFolder, of: path) { file in
-        "not a clause file: files in \(WorkspaceLoader.clausesFolder)/ must end in .xml"
-      }
+      let (names, problems) = Self.names(in: clausesPath)
+      clauses =
+        problems.map(Entry.problem)
+        + Self.entries(
+          names, in: WorkspaceLoader.clausesFolder, of: path,
+          otherwise: "not a clause file: files in \(WorkspaceLoader.clausesFolder)/ must end in .xml")
     } else {
       clauses = [
         .problem(
@@ -63,9 +66,9 @@ struct WorkspaceListing: Sendable {
                 "the round has no position files: a round needs at least one (an empty position file says a participant has nothing to say)"
             )))
       }
-      entries += Self.entries(names, in: "\(WorkspaceLoader.positionsFolder)/\(folder)", of: path) { _ in
-        "not a position file: expected <CODE>.xml"
-      }
+      entries += Self.entries(
+        names, in: "\(WorkspaceLoader.positionsFolder)/\(folder)", of: path,
+        otherwise: "not a position file: expected <CODE>.xml")
       positions.append(.round(number: number, entries: entries))
     }
   }
@@ -94,22 +97,15 @@ struct WorkspaceListing: Sendable {
       }
   }
 
-  /// The entries of `relative`: the problems of listing it, then its XML files and a problem
-  /// for each other name.
-  private static func entries(in relative: String, of root: String, wrongName: (String) -> String)
+  /// The names of `relative` as entries: its XML files, and the problem `otherwise` says for
+  /// each other name.
+  private static func entries(_ names: [String], in relative: String, of root: String, otherwise: String)
     -> [Entry]
   {
-    let (names, problems) = Self.names(in: FileSystem.join(root, relative))
-    return problems.map(Entry.problem) + entries(names, in: relative, of: root, wrongName: wrongName)
-  }
-
-  private static func entries(
-    _ names: [String], in relative: String, of root: String, wrongName: (String) -> String
-  ) -> [Entry] {
     names.map { name in
       name.hasSuffix(".xml")
         ? .file("\(relative)/\(name)")
-        : .problem(Diagnostic(file: FileSystem.join(root, relative, name), message: wrongName(name)))
+        : .problem(Diagnostic(file: FileSystem.join(root, relative, name), message: otherwise))
     }
   }
 

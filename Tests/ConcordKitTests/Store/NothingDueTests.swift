@@ -12,8 +12,10 @@ import Testing
     return workspace
   }
 
-  private func current(_ workspace: TemporaryWorkspace) -> Int? {
-    NothingDue.current(workspace.path, store: RevisionStore(workspacePath: workspace.path))
+  private func current(_ workspace: TemporaryWorkspace, reader: DocumentReader = DocumentReader()) -> Int? {
+    let store = RevisionStore(workspacePath: workspace.path, reader: reader)
+    if case .current(let revision) = NothingDue.verdict(workspace.path, store: store) { return revision }
+    return nil
   }
 
   @Test func anUnchangedAssembledWorkspaceIsCurrentAndTheFullReadingAgrees() throws {
@@ -32,9 +34,7 @@ import Testing
     defer { workspace.remove() }
     let folder = TemporaryWorkspace.repositoryRoot.appendingPathComponent("Schemas").path
     let reader = DocumentReader(schemas: SchemaLibrary(source: .directory(folder)))
-    #expect(
-      NothingDue.current(workspace.path, store: RevisionStore(workspacePath: workspace.path, reader: reader))
-        == nil)
+    #expect(current(workspace, reader: reader) == nil)
   }
 
   @Test func aWorkspaceWithoutRevisionsIsNotCurrent() throws {

@@ -93,8 +93,8 @@ import Testing
 
 /// Seeded words (SplitMix64), the same on every machine.
 private struct Words {
-  private var state: UInt64
-  init(seed: UInt64) { state = seed }
+  private var generator: SplitMix
+  init(seed: UInt64) { generator = SplitMix(seed: seed) }
 
   static let list = """
     cooperation development security member states organisation support regional stability \
@@ -102,13 +102,7 @@ private struct Words {
     exchanges culture education youth health tourism science innovation the of and in for to with
     """.split(separator: " ").map(String.init)
 
-  mutating func next(_ bound: Int) -> Int {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return Int((z ^ (z >> 31)) % UInt64(bound))
-  }
+  mutating func next(_ bound: Int) -> Int { Int(generator.next() % UInt64(bound)) }
 
   mutating func text(_ count: Int) -> [String] { (0..<count).map { _ in Self.list[next(Self.list.count)] } }
 
