@@ -56,20 +56,9 @@ public struct DiffInputs: Hashable, Sendable {
     old: DeclarationOutline?, new: DeclarationOutline?
   ) {
     let sides = [old, new]
-    // Both sides in one workspace: its chain is checked once, not once a side.
-    let workspaces = Set(
-      sides.compactMap { side -> String? in
-        if case .revision(let workspace, _)? = side { workspace } else { nil }
-      })
-    var chain: RevisionChain?
-    if workspaces.count == 1, let workspace = workspaces.first {
-      let store = RevisionStore(workspacePath: workspace, reader: reader)
-      if store.isWorkspace { chain = try RevisionChain(store) }
-    }
-    let shared = chain
-    let results = parallelMap(count: 2) { index in
-      Result { try sides[index]?.outline(reader: reader, chain: shared) }
-    }
+    let results =
+      try sharedWorkspace(reader: reader).map { try Self.load(sides, checking: $0, reader: reader) }
+      ?? parallelMap(count: 2) { index in Result { try sides[index]?.outline(reader: reader) } }
     var diagnostics: [Diagnostic] = []
     var declarations: [DeclarationOutline?] = []
     for result in results {
@@ -85,5 +74,58 @@ public struct DiffInputs: Hashable, Sendable {
     }
     if !diagnostics.isEmpty { throw DiagnosticsError(diagnostics) }
     return (declarations[0], declarations[1])
+  }
+
+  /// The workspace both sides are revisions of, when they are of one (its chain is then
+  /// checked once, not once a side).
+  private func sharedWorkspace(reader: DocumentReader) -> RevisionStore? {
+    let workspaces = Set(
+      [old, new].compactMap { side -> String? in
+        if case .revision(let workspace, _)? = side { workspace } else { nil }
+      })
+    guard workspaces.count == 1, let workspace = workspaces.first else { return nil }
+    let store = RevisionStore(workspacePath: workspace, reader: reader)
+    return store.isWorkspace ? store : nil
+  }
+
+  /// Both sides from one workspace's revisions, its chain checked first. A side that names the
+  /// latest revision on disk has no successor to vouch for its bytes, so it is validated
+  /// whatever the chain finds: it is read while the chain is checked, and kept when the chain
+  /// agrees it is that revision. The chain's verdict still comes first.
+  private static func load(_ sides: [Side], checking store: RevisionStore, reader: DocumentReader) throws
+    -> [Result<DeclarationOutline?, Error>]
+  {
+    let onDisk = (try? store.revisions()) ?? []
+    let early: [Int?] = sides.map { side in
+      guard case .revision(let workspace, let reference)? = side,
+        let number = try? reference.resolve(among: onDisk, workspace: workspace), number == onDisk.last
+      else { return nil }
+      return number
+    }
+    let (checked, read) = concurrently(
+      { () throws -> (RevisionChain, [Result<DeclarationOutline?, Error>?]) in
+        let chain = try RevisionChain(store)
+        return (
+          chain,
+          parallelMap(count: sides.count) { index in
+            early[index] == nil ? Result { try sides[index]?.outline(reader: reader, chain: chain) } : nil
+          }
+        )
+      },
+      {
+        parallelMap(count: sides.count) { index in
+          early[index].map { number in Result { try Optional(store.outline(number)) } }
+        }
+      })
+    let (chain, late) = try checked.get()
+    let ahead = try read.get()
+    return sides.indices.map { index in
+      if let result = late[index] { return result }
+      guard case .revision(let workspace, let reference)? = sides[index], let number = early[index],
+        let resolved = try? reference.resolve(among: chain.links.map(\.head.revision), workspace: workspace),
+        resolved == number, chain.latest == number, let result = ahead[index]
+      else { return Result { try sides[index]?.outline(reader: reader, chain: chain) } }
+      return result
+    }
   }
 }

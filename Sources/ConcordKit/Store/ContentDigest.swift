@@ -23,10 +23,17 @@ enum ContentDigest {
   /// The seal the bytes carry, and the one their content gives (nil without a seal).
   static func seal(of data: Data) -> (recorded: String, computed: String)? {
     guard let range = valueRange(in: data) else { return nil }
-    let recorded = String(decoding: data[range], as: UTF8.self)
-    var blank = data
-    blank.replaceSubrange(range, with: Data(placeholder.utf8))
-    return (recorded, Digest.sha256(blank))
+    var stream = Digest.Stream()
+    return (recorded: blanking(range, of: data, into: &stream), computed: stream.finish())
+  }
+
+  /// Hashes `data` with the seal's value at `range` written as the placeholder (without
+  /// copying the bytes); returns the value that stood there.
+  static func blanking(_ range: Range<Int>, of data: Data, into stream: inout Digest.Stream) -> String {
+    stream.update(data[..<range.lowerBound])
+    stream.update(Array(placeholder.utf8))
+    stream.update(data[range.upperBound...])
+    return String(decoding: data[range], as: UTF8.self)
   }
 
   /// The seal written in sealed bytes, read without hashing them again.
@@ -36,7 +43,7 @@ enum ContentDigest {
 
   /// Where the 64 characters of the root element's `digest` value stand: looked for in the
   /// root start tag only (the first `<declaration`'s tag, before its `>`).
-  private static func valueRange(in data: Data) -> Range<Int>? {
+  static func valueRange(in data: Data) -> Range<Int>? {
     data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> Range<Int>? in
       let root = Array("<declaration".utf8)
       guard let start = find(root, in: bytes, from: 0, before: min(bytes.count, 4096)) else { return nil }

@@ -6,7 +6,7 @@ import Foundation
 ///
 /// Every command that reads a workspace's revisions checks the chain first, so that a
 /// planted, removed, renamed or hand-edited revision is reported, precisely, before anything
-/// is built on it. Cost: one read and one SHA-256 of each file, and a parse of its head.
+/// is built on it. Cost: one read and one SHA-256 of each file (a chunk at a time), and a parse of its head.
 public struct RevisionChain: Sendable {
   /// A revision as the chain knows it.
   public struct Link: Sendable {
@@ -56,6 +56,14 @@ public struct RevisionChain: Sendable {
   > {
     Result {
       let file = store.path(of: number)
+      // The usual case, a chunk at a time: an intact seal, and the head's bytes parsed alone.
+      let sealed = try SealedHead.read(file, limit: store.reader.limits.maxInputBytes)
+      if sealed.isIntact, let seal = sealed.seal,
+        let head = try? Self.head(sealed.bytes, file: file, store: store)
+      {
+        return (seal.computed, .success(head))
+      }
+      // Anything else is read whole, for the precise diagnostics.
       let data = try store.reader.readFile(file, shownAs: file)
       let seal = ContentDigest.seal(of: data)
       let sha256 = seal?.computed ?? Digest.sha256(data)
