@@ -95,7 +95,8 @@ public enum StatusHTML {
           html.element("th", [("title", participant.name(in: base))], text: participant.code)
         }
       }
-      for paragraph in withStances {
+      html.parts(count: withStances.count) { index, html in
+        let paragraph = withStances[index]
         html.block("tr") { html in
           html.element("th", text: (paragraph.number.map { $0 + " " } ?? "") + paragraph.id)
           for participant in participants {
@@ -128,11 +129,18 @@ public enum StatusHTML {
           html.element("th", text: heading)
         }
       }
-      for section in declaration.sections {
-        html.block("tr", [("class", "section")]) { html in
-          html.element("th", [("colspan", "5")], text: report.heading(of: section))
+      // A row a section heading or paragraph, in order, made on every core.
+      let rows = declaration.sections.indices.flatMap { section in
+        [(section, nil)] + declaration.sections[section].paragraphs.indices.map { (section, $0) }
+      }
+      html.parts(count: rows.count) { index, html in
+        let section = declaration.sections[rows[index].0]
+        guard let paragraph = rows[index].1 else {
+          return html.block("tr", [("class", "section")]) { html in
+            html.element("th", [("colspan", "5")], text: report.heading(of: section))
+          }
         }
-        for paragraph in section.paragraphs { row(paragraph, report, &html) }
+        row(section.paragraphs[paragraph], report, &html)
       }
     }
   }

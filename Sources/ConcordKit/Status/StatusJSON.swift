@@ -19,15 +19,19 @@ public enum StatusJSON {
       json.field("silence", declaration.settings.silence.rawValue)
       summary(report, json)
       rounds(report, json)
-      json.field("paragraphs") {
-        json.array(declaration.paragraphs) { paragraph in
-          json.object {
-            self.paragraph(
-              paragraph, report, json, section: sectionOf[paragraph.id], hold: holds[paragraph.id],
-              columns: columns)
-          }
+      // Each paragraph's object written on every core, put together in order.
+      let paragraphs = declaration.paragraphs
+      let objects = parallelMap(count: paragraphs.count) { index in
+        let paragraph = paragraphs[index]
+        let json = JSONWriter()
+        json.object {
+          self.paragraph(
+            paragraph, report, json, section: sectionOf[paragraph.id], hold: holds[paragraph.id],
+            columns: columns)
         }
+        return json.output
       }
+      json.field("paragraphs") { json.array(objects) { json.raw($0) } }
       json.field("convergence") {
         json.array(report.convergence) { row in
           json.object {

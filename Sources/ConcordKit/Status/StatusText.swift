@@ -138,10 +138,9 @@ public enum StatusText {
       "  " + pad("", idWidth + 2) + participants.map { pad($0.code, 4) }.joined(),
     ]
     for paragraph in report.matrixParagraphs {
-      let cells = participants.map { participant in
-        pad(report.cell(of: participant.code, on: paragraph), 4)
-      }
-      lines.append("  " + pad(paragraph.id, idWidth + 2) + cells.joined())
+      var line = "  " + pad(paragraph.id, idWidth + 2)
+      for participant in participants { line += pad(report.cell(of: participant.code, on: paragraph), 4) }
+      lines.append(line)
     }
     return lines
   }
@@ -171,7 +170,11 @@ public enum StatusText {
   }
 
   private static func pad(_ text: String, _ width: Int) -> String {
-    text.count >= width ? text + " " : text + String(repeating: " ", count: width - text.count)
+    // Characters are counted as the screen shows them; ASCII without CR (ids, codes, the
+    // matrix's cells: nearly every text here) has one a byte, counted without segmenting.
+    let plain = !text.utf8.contains { $0 >= 0x80 || $0 == 0x0D }
+    let count = plain ? text.utf8.count : text.count
+    return count >= width ? text + " " : text + String(repeating: " ", count: width - count)
   }
 
   /// Agreed share as a bar: █ agreed, ▒ ad ref, ░ open or draft.

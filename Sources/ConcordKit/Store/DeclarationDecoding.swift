@@ -2,36 +2,22 @@ import Foundation
 
 /// Reads a schema-valid `<declaration>` back into a `Declaration`.
 enum DeclarationDecoding {
-  /// Reads, validates and decodes a declaration in one pass: each paragraph is decoded when
-  /// its end tag comes and its elements let go, so the document's tree never exists whole
-  /// (on a large revision, less time and about half the memory of decoding a tree).
+  /// Reads, validates and decodes a declaration in one pass: each paragraph is decoded from
+  /// its events as they come (`ParagraphReader`), so no paragraph's tree is ever built; the
+  /// rest (the head, each section's headings) is a small tree.
   static func declaration(_ data: Data, file: String, reader: DocumentReader) throws -> Declaration {
-    var sections: [DeclarationSection] = []
-    var paragraphs: [Paragraph] = []
-    // <declaration> is depth 0, its <section>s depth 1, their <paragraph>s depth 2.
-    let builder = TreeBuilder(columns: false) { element, depth in
-      switch (depth, element.name) {
-      case (2, "paragraph"):
-        paragraphs.append(paragraph(element))
-      case (1, "section"):
-        sections.append(section(element, paragraphs: paragraphs))
-        paragraphs = []
-      default:
-        return false
-      }
-      return true
-    }
-    try reader.read(data, as: .declaration, displayPath: file, into: builder)
-    guard let root = builder.root else {
+    let events = DeclarationEvents()
+    try reader.read(data, as: .declaration, displayPath: file, into: events)
+    guard let root = events.root else {
       throw DiagnosticsError(Diagnostic(file: file, message: "the document is empty"))
     }
-    return declaration(root, sections: sections, file: file)
+    return declaration(root, sections: events.sections, file: file)
   }
 
   /// Decodes a declaration's whole tree.
   static func declaration(_ root: XML.Element, file: String) -> Declaration {
     let sections = root.elements(named: "section").map {
-      section($0, paragraphs: $0.elements(named: "paragraph").map(paragraph))
+      section($0, paragraphs: $0.elements(named: "paragraph").map(ParagraphReader.paragraph))
     }
     return declaration(root, sections: sections, file: file)
   }
@@ -68,42 +54,6 @@ enum DeclarationDecoding {
       paragraphs: paragraphs)
   }
 
-  static func paragraph(_ element: XML.Element) -> Paragraph {
-    Paragraph(
-      id: element[attribute: "id"] ?? "",
-      number: element[attribute: "number"],
-      status: element[attribute: "status"].flatMap(Paragraph.Status.init(rawValue:)) ?? .open,
-      since: Int(element[attribute: "since"] ?? "") ?? 0,
-      inserted: element[attribute: "inserted"] == "true" || element[attribute: "inserted"] == "1",
-      options: element.elements(named: "option").map { option in
-        Option(
-          reference: option[attribute: "n"].flatMap(OptionReference.init) ?? .current,
-          sponsors: codes(option[attribute: "sponsors"]),
-          round: Int(option[attribute: "round"] ?? "") ?? 0,
-          combines: codes(option[attribute: "combines"]).compactMap { Int($0) },
-          texts: InputDecoding.texts(option.elements(named: "text")))
-      },
-      dissociations: element.elements(named: "dissociation").map(standing),
-      reservations: element.elements(named: "reservation").map(standing),
-      stances: element.elements(named: "stance").map {
-        RecordedStance(
-          participant: $0[attribute: "participant"] ?? "",
-          kind: $0[attribute: "kind"].flatMap(Stance.Kind.init(rawValue:)) ?? .comment,
-          option: $0[attribute: "option"].flatMap(OptionReference.init))
-      },
-      comments: element.elements(named: "comment").map(standing),
-      changes: element.elements(named: "change").map {
-        ChangeRecord(revision: Int($0[attribute: "revision"] ?? "") ?? 0, by: codes($0[attribute: "by"]))
-      })
-  }
-
-  private static func standing(_ element: XML.Element) -> Standing {
-    Standing(
-      participant: element[attribute: "participant"] ?? "",
-      round: Int(element[attribute: "round"] ?? "") ?? 0,
-      note: element.text.foldingWhitespace.trimmed)
-  }
-
   /// A history entry's counts, when it has all four.
   private static func counts(_ element: XML.Element) -> StatusCounts? {
     let values = ["draft", "agreed", "agreed-ad-ref", "open"].compactMap {
@@ -114,7 +64,54 @@ enum DeclarationDecoding {
       draft: values[0], agreed: values[1], agreedAdReferendum: values[2], open: values[3])
   }
 
-  private static func codes(_ list: String?) -> [String] {
-    (list ?? "").split(whereSeparator: \.isWhitespace).map(String.init)
+  private static func codes(_ list: String?) -> [String] { ParagraphReader.codes(list) }
+}
+
+/// A declaration's events: the paragraphs (depth 2, the root being 0) each read by a
+/// `ParagraphReader` and gathered into their sections; everything else a tree.
+final class DeclarationEvents: XMLEventConsumer {
+  // Used by the one thread that parses, one event at a time (exclusivity checks off).
+  @exclusivity(unchecked) private var depth = 0
+  @exclusivity(unchecked) private var reading: ParagraphReader?
+  @exclusivity(unchecked) private var paragraphs: [Paragraph] = []
+  @exclusivity(unchecked) private(set) var sections: [DeclarationSection] = []
+  private var tree = TreeBuilder(columns: false)
+  let wantsColumns = false
+
+  init() {
+    tree = TreeBuilder(columns: false) { [unowned self] element, depth in
+      guard depth == 1, element.name == "section" else { return false }
+      sections.append(DeclarationDecoding.section(element, paragraphs: paragraphs))
+      paragraphs = []
+      return true
+    }
+  }
+
+  /// The root as read, its sections' paragraphs left out.
+  var root: XML.Element? { tree.root }
+
+  func start(_ element: XML.Element, endingAt offset: Int) -> Bool {
+    depth += 1
+    if reading != nil {
+      reading?.start(element)
+    } else if depth == 3, element.name == "paragraph" {
+      reading = ParagraphReader(element)
+    } else {
+      return tree.start(element, endingAt: offset)
+    }
+    return true
+  }
+
+  func text(_ text: String) {
+    if reading != nil { reading?.text(text) } else { tree.text(text) }
+  }
+
+  func end(at offset: Int) {
+    defer { depth -= 1 }
+    // Never bound to a local: a second reference would make every change to it a copy.
+    if reading == nil { return tree.end(at: offset) }
+    if depth != 3 { return reading?.end() ?? () }
+    if let paragraph = reading?.paragraph { paragraphs.append(paragraph) }
+    reading = nil
   }
 }

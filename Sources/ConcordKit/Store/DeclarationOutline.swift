@@ -115,14 +115,9 @@ public final class DeclarationOutline: Sendable {
       document += Data("</\(Self.name(in: bytes[sectionTag]))>".utf8)
     }
     document += Data("</\(rootName)>".utf8)
-    var decoded: [Paragraph] = []
-    decoded.reserveCapacity(indices.count)
-    let builder = TreeBuilder(columns: false) { element, depth in
-      guard depth == 2, element.name == "paragraph" else { return false }
-      decoded.append(DeclarationDecoding.paragraph(element))
-      return true
-    }
-    let problems = reader.reread(document, displayPath: file, into: builder)
+    let events = DeclarationEvents()
+    let problems = reader.reread(document, displayPath: file, into: events)
+    let decoded = events.sections.flatMap(\.paragraphs)
     if problems.isEmpty, decoded.count == indices.count {
       return Dictionary(uniqueKeysWithValues: zip(indices, decoded))
     }

@@ -70,6 +70,37 @@ struct HTMLWriter {
     atLineStart = false
   }
 
+  /// `count` parts of a block's content, written on every core and joined in order: for long
+  /// tables, a row a part. Each part is written into a writer of its own that stands where
+  /// this one does, and must be block content (`tr`, `li`, `div`…, not running text), so
+  /// that it starts and ends a line as it would have written here: the output is the same
+  /// as writing the parts one after another.
+  mutating func parts(count: Int, _ part: @Sendable (Int, inout HTMLWriter) -> Void) {
+    guard inline == 0 else {
+      for index in 0..<count { part(index, &self) }
+      return
+    }
+    endLine()
+    let start = HTMLWriter(rules: (textRules, attributeRules), depth: depth)
+    let chunks = min(count, 64)
+    let written = parallelMap(count: chunks) { chunk in
+      var html = start
+      for index in (chunk * count / chunks)..<((chunk + 1) * count / chunks) { part(index, &html) }
+      html.endLine()
+      return (html.output, html.problems)
+    }
+    for (output, problems) in written {
+      self.output += output
+      self.problems += problems
+    }
+  }
+
+  private init(rules: (text: Escaping.Rules, attribute: Escaping.Rules), depth: Int) {
+    textRules = rules.text
+    attributeRules = rules.attribute
+    self.depth = depth
+  }
+
   /// `<style>` with the sheet's parts, written as they are: constant text without `<` or `&`.
   mutating func style(_ sheet: StyleSheet) {
     endLine()
