@@ -14,7 +14,9 @@ import Foundation
 enum Console {
   /// Writes to standard output.
   static func out(_ text: String, terminator: String = "\n") {
-    write(Data((text + terminator).utf8), to: STDOUT_FILENO)
+    // The text as it is, then its terminator: a large output is never copied to be written.
+    check(Descriptor.write(text, to: STDOUT_FILENO), STDOUT_FILENO)
+    if !terminator.isEmpty { check(Descriptor.write(terminator, to: STDOUT_FILENO), STDOUT_FILENO) }
   }
 
   static func out(_ data: Data) { write(data, to: STDOUT_FILENO) }
@@ -41,7 +43,12 @@ enum Console {
   /// Every byte, or the process ends: quietly with status 141 when the reader is gone
   /// (EPIPE), with a message and status 1 on any other error.
   private static func write(_ data: Data, to descriptor: Int32) {
-    guard let failure = Descriptor.write(data, to: descriptor) else { return }
+    check(Descriptor.write(data, to: descriptor), descriptor)
+  }
+
+  /// What a write returned: nothing, or the process ends as `write` says.
+  private static func check(_ failure: Int32?, _ descriptor: Int32) {
+    guard let failure else { return }
     if failure == EPIPE { exit(141) }
     if descriptor != STDERR_FILENO {
       let name = descriptor == STDOUT_FILENO ? "standard output" : "descriptor \(descriptor)"

@@ -39,7 +39,7 @@ public struct GitDriver: Sendable {
       request = try GitDriverArguments(arguments)
     } catch {
       let text = DiagnosticsError.diagnostics(of: error, file: "concord diff").map(\.description)
-      return Outcome(output: Data((text.joined(separator: "\n") + "\n").utf8), status: exitCode ? 2 : 0)
+      return Outcome(output: Data(text.asLines.utf8), status: exitCode ? 2 : 0)
     }
     if request.isUnmerged {
       return Outcome(output: Data("* Unmerged path \(request.path)\n".utf8), status: 0)
@@ -103,10 +103,10 @@ public struct GitDriver: Sendable {
     let newName = new == nil ? "/dev/null" : "b/\(request.newPath)"
     if let hunks = repository.lineDiff(old: old?.file, new: new?.file, color: color) {
       header += ["--- \(oldName)", "+++ \(newName)"]
-      return Data((header.joined(separator: "\n") + "\n").utf8) + hunks
+      return Data(header.asLines.utf8) + hunks
     }
     if differ(request) { header.append("Binary files \(oldName) and \(newName) differ") }
-    return Data((header.joined(separator: "\n") + "\n").utf8)
+    return Data(header.asLines.utf8)
   }
 
   // MARK: - Reading the sides

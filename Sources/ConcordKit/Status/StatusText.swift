@@ -21,7 +21,7 @@ public enum StatusText {
     ]
     lines += parallelMap(count: parts.count) { parts[$0]() }.joined()
     lines += convergence(report)
-    return lines.joined(separator: "\n") + "\n"
+    return lines.asLines
   }
 
   // MARK: - Parts

@@ -47,7 +47,7 @@ public struct TextDiffRenderer: Sendable {
       lines.append("")
       lines += lineageTable(changes)
     }
-    return lines.joined(separator: "\n") + "\n"
+    return lines.asLines
   }
 
   // MARK: - Blocks
