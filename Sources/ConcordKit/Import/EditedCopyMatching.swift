@@ -161,6 +161,8 @@ extension EditedCopy {
     for index in paragraphs.indices.reversed() where !matched.contains(index) {
       unmatched[WordParagraph.clean(expected(paragraphs[index]))] = index
     }
+    // The paragraphs' words, indexed when a piece first needs them.
+    var likeness: WordLikeness?
     for (offset, role) in roles.enumerated() {
       guard case .new = role else { continue }
       let text = strip(pieces[offset], open: false)
@@ -169,10 +171,12 @@ extension EditedCopy {
         matched.insert(index)
         continue
       }
-      let best = paragraphs.indices.filter { !matched.contains($0) }
-        .map { ($0, Self.similarity(text, expected(paragraphs[$0]))) }
-        .max { $0.1 < $1.1 }
-      if let best, best.1 >= 0.7 {
+      let index =
+        likeness
+        ?? WordLikeness(
+          paragraphs.indices.filter { !matched.contains($0) }.map { ($0, expected(paragraphs[$0])) })
+      likeness = index
+      if let best = index.best(for: text, atLeast: 0.7, excluding: matched) {
         roles[offset] = .paragraph(best.0)
         matched.insert(best.0)
       }
@@ -245,27 +249,7 @@ extension EditedCopy {
   private func excerpt(_ text: String) -> String { text.count > 40 ? String(text.prefix(40)) + "…" : text }
 
   /// Shared words over the longer text's words (Han characters count one each): 0 to 1.
-  static func similarity(_ a: String, _ b: String) -> Double {
-    func words(_ text: String) -> Set<String> {
-      var result: Set<String> = []
-      var word = ""
-      for character in text.lowercased() {
-        if character.unicodeScalars.contains(where: \.properties.isIdeographic) {
-          result.insert(String(character))
-        } else if character.isLetter || character.isNumber {
-          word.append(character)
-          continue
-        }
-        if !word.isEmpty { result.insert(word) }
-        word = ""
-      }
-      if !word.isEmpty { result.insert(word) }
-      return result
-    }
-    let (left, right) = (words(a), words(b))
-    let longer = max(left.count, right.count)
-    return longer == 0 ? 1 : Double(left.intersection(right).count) / Double(longer)
-  }
+  static func similarity(_ a: String, _ b: String) -> Double { WordLikeness.likeness(a, b) }
 }
 
 extension Paragraph {
