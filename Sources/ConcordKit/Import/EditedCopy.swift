@@ -11,7 +11,7 @@ import Foundation
 /// A copy of another workspace, of another revision than the latest, or whose marks do not
 /// fit the revision (unknown ids, one id twice, most texts unlike their paragraph's), is
 /// refused. Linear in the paragraphs, plus the longest increasing subsequence for moves
-/// (O(n log n)).
+/// (O(n log n)); pieces that lost their marks are matched by their words (`WordLikeness`).
 struct EditedCopy {
   let package: WordPackage
   let path: String
@@ -19,6 +19,10 @@ struct EditedCopy {
   /// The revision's paragraphs in document order (computed once: `Declaration.paragraphs`
   /// flattens the sections each time).
   let paragraphs: [Paragraph]
+  /// Each paragraph's place in `paragraphs`, by id.
+  let places: [String: Int]
+  /// The package's comments by id (the first of an id, as Word reads them).
+  let comments: [String: WordComment]
   let participant: String
   let round: Int
 
@@ -38,6 +42,9 @@ struct EditedCopy {
     self.path = path
     self.declaration = declaration
     self.paragraphs = declaration.paragraphs
+    self.places = Dictionary(
+      paragraphs.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+    self.comments = Dictionary(package.comments.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     self.participant = participant
     self.round = round
     try checkProvenance()

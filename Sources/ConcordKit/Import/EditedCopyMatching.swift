@@ -12,8 +12,7 @@ extension EditedCopy {
   }
 
   mutating func read() throws {
-    var position: [String: Int] = [:]
-    for (index, paragraph) in paragraphs.enumerated() { position[paragraph.id] = index }
+    let position = places
     let pieces = acceptedPieces()
     var roles = try pieces.map { try role(of: $0, position: position) }
     var matched = Set(roles.compactMap { if case .paragraph(let index) = $0 { index } else { nil } })
@@ -73,7 +72,7 @@ extension EditedCopy {
   ) {
     for commentID in piece.comments where !seenComments.contains(commentID) {
       seenComments.insert(commentID)
-      guard let comment = package.comments.first(where: { $0.id == commentID }) else { continue }
+      guard let comment = comments[commentID] else { continue }
       let text = comment.text.trimmingCharacters(in: .whitespacesAndNewlines)
       guard !text.isEmpty else { continue }
       guard let target else {
@@ -114,7 +113,7 @@ extension EditedCopy {
       reference = option
     default: return nil
     }
-    guard let paragraph = paragraphs.first(where: { $0.id == stance.paragraph }) else {
+    guard let paragraph = places[stance.paragraph].map({ paragraphs[$0] }) else {
       return reference == .current ? nil : reference
     }
     return paragraph.option(reference) == nil ? reference : nil
