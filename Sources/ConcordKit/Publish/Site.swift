@@ -37,34 +37,57 @@ public struct Site: Sendable {
   }
 
   /// Writes the site into `folder` (`PublishFolder`'s rules); rewrites only what changed.
+  /// Written as it is made, a few revisions' files at a time (staged beside their places,
+  /// put in place once all are made): memory holds the revisions and the files of as many
+  /// revisions as there are cores, not the whole site.
   public static func publish(
     workspace path: String, to folder: String, reader: DocumentReader = DocumentReader(),
     progress: ProgressHandler? = nil
   ) throws -> PublishFolder.Outcome {
-    let files = try load(workspace: path, reader: reader, progress: progress).files(progress: progress)
-    progress?("writing \(files.count) files")
-    return try PublishFolder.write(files, to: folder)
+    let site = try load(workspace: path, reader: reader, progress: progress)
+    var writer = try PublishFolder.Staging(folder)
+    do {
+      try site.make(progress: progress) { files in
+        for (relative, data) in files { try writer.write(data, to: relative) }
+      }
+    } catch {
+      writer.discard()
+      throw error
+    }
+    progress?("putting the files in place")
+    return try writer.commit()
   }
 
-  /// Every file of the site, by relative path, in a fixed order. The revisions' files are
-  /// made on every core, a revision at a time a core.
+  /// Every file of the site, by relative path, in a fixed order.
   public func files(progress: ProgressHandler? = nil) throws -> [(path: String, data: Data)] {
-    guard let latest = revisions.last else { return [] }
+    var all: [(path: String, data: Data)] = []
+    try make(progress: progress) { all += $0 }
+    return all
+  }
+
+  /// Makes the site's files in their fixed order and hands them on in batches: the site's
+  /// own pages, then the revisions' files, made on every core, a revision at a time a core,
+  /// as many revisions a batch as there are cores.
+  func make(progress: ProgressHandler?, _ take: ([(path: String, data: Data)]) throws -> Void) throws {
+    guard let latest = revisions.last else { return }
     let pages = SitePages(site: self)
-    var files: [(path: String, data: Data)] = [
+    try take([
       ("index.html", Data(pages.index().utf8)), ("status.html", Data(StatusHTML.render(report(latest)).utf8)),
       ("lineage.html", Data(pages.lineage().utf8)),
-    ]
+    ])
     let made = RevisionsMade()
     let revisions = self.revisions
-    let perRevision = parallelMap(count: revisions.count) { index in
-      Result {
-        defer { progress?("made the files of \(made.next()) of \(revisions.count) revisions") }
-        return try self.files(of: revisions[index], pages: pages)
+    let batch = max(1, ProcessInfo.processInfo.activeProcessorCount)
+    for start in stride(from: 0, to: revisions.count, by: batch) {
+      let window = Array(revisions[start..<min(start + batch, revisions.count)])
+      let perRevision = parallelMap(count: window.count) { index in
+        Result {
+          defer { progress?("made the files of \(made.next()) of \(revisions.count) revisions") }
+          return try self.files(of: window[index], pages: pages)
+        }
       }
+      for result in perRevision { try take(result.get()) }
     }
-    for result in perRevision { files += try result.get() }
-    return files
   }
 
   /// A revision's folder: its page, its status, and each language in every format with its

@@ -23,9 +23,62 @@ public enum PublishFolder {
 
   /// Writes `files` (paths relative to `folder`, with `/` between folders) into `folder`.
   public static func write(_ files: [(path: String, data: Data)], to folder: String) throws -> Outcome {
-    try prepare(folder)
-    var outcome = Outcome()
-    for (relative, data) in [(marker, Data("Written by concord publish.\n".utf8))] + files {
+    var writer = try Staging(folder)
+    do {
+      for (relative, data) in files { try writer.write(data, to: relative) }
+    } catch {
+      writer.discard()
+      throw error
+    }
+    return try writer.commit()
+  }
+
+  /// The folder opened for a site made a few files at a time, so that a large site is never
+  /// held in memory whole: each file is written beside its place and fsynced as it comes
+  /// (`AtomicFile.stage`), and none is put in place until `commit`, after the last. A site
+  /// that fails to be made leaves the folder as it was (but for the folders a new revision
+  /// needs): `discard` removes what was staged.
+  public struct Staging {
+    private let folder: String
+    private var staged: [(file: AtomicFile.Staged, relative: String)] = []
+    private var outcome = Outcome()
+
+    public init(_ folder: String) throws {
+      self.folder = folder
+      try prepare(folder)
+      try stage(Data("Written by concord publish.\n".utf8), at: marker)
+    }
+
+    /// Stages one file (its path relative to the folder, with `/` between folders), unless
+    /// its bytes are already there.
+    public mutating func write(_ data: Data, to relative: String) throws {
+      if try !stage(data, at: relative) { outcome.unchanged.append(relative) }
+    }
+
+    /// Puts every staged file in place, in the order written.
+    public mutating func commit() throws -> Outcome {
+      defer { staged = [] }
+      for (index, (file, relative)) in staged.enumerated() {
+        do {
+          try file.commit(.replace)
+        } catch {
+          for (rest, _) in staged[(index + 1)...] { rest.discard() }
+          throw error
+        }
+        if relative != marker { outcome.written.append(relative) }
+      }
+      return outcome
+    }
+
+    /// Removes what was staged: nothing is put in place.
+    public mutating func discard() {
+      for (file, _) in staged { file.discard() }
+      staged = []
+    }
+
+    /// Whether the file was staged (false: its bytes were there already).
+    @discardableResult
+    private mutating func stage(_ data: Data, at relative: String) throws -> Bool {
       guard isSafe(relative) else {
         throw DiagnosticsError(Diagnostic(file: relative, message: "is not a path inside the site"))
       }
@@ -33,13 +86,11 @@ public enum PublishFolder {
       try makeFolders(for: relative, in: folder)
       try OutputFile.check(target)
       if FileSystem.isRegularFile(target), (try? Data(contentsOf: URL(fileURLWithPath: target))) == data {
-        if relative != marker { outcome.unchanged.append(relative) }
-        continue
+        return false
       }
-      try AtomicFile.write(data, to: target, mode: .replace)
-      if relative != marker { outcome.written.append(relative) }
+      staged.append((try AtomicFile.stage(data, for: target), relative))
+      return true
     }
-    return outcome
   }
 
   // MARK: - Checks

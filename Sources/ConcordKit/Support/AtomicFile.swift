@@ -20,6 +20,40 @@ public enum AtomicFile {
   public static let temporaryPrefix = ".concord-tmp-"
 
   public static func write(_ data: Data, to path: String, mode: Mode) throws {
+    try stage(data, for: path).commit(mode)
+  }
+
+  /// A file written and fsynced beside its target, not yet in place: `commit` moves it
+  /// there, `discard` removes it. Lets a writer of many files put none in place until every
+  /// one is made (`publish`).
+  public struct Staged: Sendable {
+    let temporary: String
+    public let path: String
+
+    public func commit(_ mode: Mode) throws {
+      switch mode {
+      case .createNew:
+        // link() fails if the target exists: an existing file is never replaced.
+        guard link(temporary, path) == 0 else {
+          let exists = errno == EEXIST
+          unlink(temporary)
+          throw failure(exists ? "already exists and is never overwritten" : "cannot write", path)
+        }
+        unlink(temporary)
+      case .replace:
+        guard rename(temporary, path) == 0 else {
+          unlink(temporary)
+          throw failure("cannot write", path)
+        }
+      }
+      syncDirectory(FileSystem.directory(of: path))
+    }
+
+    public func discard() { unlink(temporary) }
+  }
+
+  /// Writes `data` into a new temporary file beside `path` and fsyncs it.
+  public static func stage(_ data: Data, for path: String) throws -> Staged {
     let directory = FileSystem.directory(of: path)
     let name = URL(fileURLWithPath: path).lastPathComponent
     let temporary = FileSystem.join(
@@ -32,22 +66,7 @@ public enum AtomicFile {
       throw failure("cannot write", path)
     }
     close(descriptor)
-    switch mode {
-    case .createNew:
-      // link() fails if the target exists: an existing file is never replaced.
-      guard link(temporary, path) == 0 else {
-        let exists = errno == EEXIST
-        unlink(temporary)
-        throw failure(exists ? "already exists and is never overwritten" : "cannot write", path)
-      }
-      unlink(temporary)
-    case .replace:
-      guard rename(temporary, path) == 0 else {
-        unlink(temporary)
-        throw failure("cannot write", path)
-      }
-    }
-    syncDirectory(directory)
+    return Staged(temporary: temporary, path: path)
   }
 
   /// Removes temporary files a killed writer left behind in `directory`.
@@ -65,7 +84,7 @@ public enum AtomicFile {
     close(descriptor)
   }
 
-  private static func failure(_ message: String, _ path: String) -> DiagnosticsError {
+  fileprivate static func failure(_ message: String, _ path: String) -> DiagnosticsError {
     let reason = errno != 0 ? " (\(String(cString: strerror(errno))))" : ""
     return DiagnosticsError(Diagnostic(file: path, message: message + reason))
   }

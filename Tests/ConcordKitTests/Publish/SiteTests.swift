@@ -99,6 +99,30 @@ import Testing
     #expect(try FileManager.default.attributesOfItem(atPath: index)[.systemFileNumber] as? Int == inode)
   }
 
+  /// The site is staged as it is made and put in place at the end: one that fails to be made
+  /// halfway leaves every published file as it was, and no temporary file behind.
+  @Test func aSiteThatFailsHalfwayChangesNothing() throws {
+    let folder = try TemporaryFolder()
+    let target = folder.path + "/site"
+    let files = try Self.site().files()
+    _ = try PublishFolder.write(files, to: target)
+    let before = try FileManager.default.subpathsOfDirectory(atPath: target).sorted()
+    let index = try Data(contentsOf: URL(fileURLWithPath: target + "/index.html"))
+    let changed = [("index.html", Data("changed".utf8)), ("rev-9/index.html", Data("new".utf8))]
+    #expect(throws: DiagnosticsError.self) {
+      try PublishFolder.write(changed + [("../escape.html", Data())], to: target)
+    }
+    #expect(try Data(contentsOf: URL(fileURLWithPath: target + "/index.html")) == index)
+    let after = try FileManager.default.subpathsOfDirectory(atPath: target).sorted()
+    // Only the new revision's folder was made, empty.
+    #expect(after.filter { !before.contains($0) } == ["rev-9"])
+    #expect(!after.contains { $0.contains(AtomicFile.temporaryPrefix) })
+    // The same files without the bad one are put in place, in order.
+    let outcome = try PublishFolder.write(changed, to: target)
+    #expect(outcome.written == ["index.html", "rev-9/index.html"])
+    #expect(try Data(contentsOf: URL(fileURLWithPath: target + "/index.html")) == Data("changed".utf8))
+  }
+
   @Test func publishRefusesAFolderItDidNotMakeAndAWorkspace() throws {
     let folder = try TemporaryFolder()
     try folder.write("other/notes.txt", "mine")
