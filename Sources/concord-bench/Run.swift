@@ -54,6 +54,10 @@ struct Run: ParsableCommand {
       throw ValidationError(
         "No concord binary at \(concord): run `swift build -c release` first, or pass --concord.")
     }
+    var isFolder: ObjCBool = false
+    if FileManager.default.fileExists(atPath: work, isDirectory: &isFolder), !isFolder.boolValue {
+      throw ValidationError("--work \(work) is a file, not a folder: remove it or pass another --work.")
+    }
     guard repetitions >= 1 else { throw ValidationError("--repeat must be at least 1.") }
     guard !roundCounts.isEmpty else {
       throw ValidationError("--rounds needs at least one count of 1 or more.")
