@@ -74,6 +74,16 @@ extension Run {
     let readName = "xmllint --noout of the latest revision"
     let html = [concord, "export", workspace, "--format", "html"]
     let clauses = files(in: "\(workspace)/clauses")
+    let status = { (format: String) in
+      Task(
+        name: "status-\(format)", command: [concord, "status", workspace, "--format", format], peer: oneRead,
+        peerName: readName)
+    }
+    let export = { (format: String) in
+      Task(
+        name: "export-\(format)", command: [concord, "export", workspace, "--format", format], peer: html,
+        peerName: "concord export --format html")
+    }
     return [
       Task(
         name: "incremental", command: [concord, "assemble", workspace],
@@ -82,12 +92,7 @@ extension Run {
         before: { try? FileManager.default.removeItem(atPath: latest) }),
       Task(name: "noop", command: [concord, "assemble", workspace], peer: oneRead, peerName: readName),
       Task(name: "status", command: [concord, "status", workspace], peer: oneRead, peerName: readName),
-      Task(
-        name: "status-json", command: [concord, "status", workspace, "--format", "json"], peer: oneRead,
-        peerName: readName),
-      Task(
-        name: "status-html", command: [concord, "status", workspace, "--format", "html"], peer: oneRead,
-        peerName: readName),
+      status("json"), status("html"),
       Task(name: "verify", command: [concord, "verify", workspace], peer: oneRead, peerName: readName),
       Task(
         name: "diff-revisions", command: [concord, "diff", workspace, "--format", "json"],
@@ -97,18 +102,7 @@ extension Run {
         name: "validate-clauses", command: [concord, "validate"] + clauses,
         peer: ["xmllint", "--noout", "--schema", "\(schemas)/section.xsd"] + clauses,
         peerName: "xmllint --noout --schema"),
-      Task(
-        name: "export-text", command: [concord, "export", workspace, "--format", "text"], peer: html,
-        peerName: "concord export --format html"),
-      Task(
-        name: "export-markdown", command: [concord, "export", workspace, "--format", "markdown"], peer: html,
-        peerName: "concord export --format html"),
-      Task(
-        name: "export-akn", command: [concord, "export", workspace, "--format", "akn"], peer: html,
-        peerName: "concord export --format html"),
-      Task(
-        name: "export-docx", command: [concord, "export", workspace, "--format", "docx"], peer: html,
-        peerName: "concord export --format html"),
+      export("text"), export("markdown"), export("akn"), export("docx"),
       Task(
         name: "publish", command: [concord, "publish", workspace, "--output", "\(scratch)/site"],
         peer: html, peerName: "concord export --format html (one page of many)",

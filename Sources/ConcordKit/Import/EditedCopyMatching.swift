@@ -12,9 +12,8 @@ extension EditedCopy {
   }
 
   mutating func read() throws {
-    let position = places
     let pieces = acceptedPieces()
-    var roles = try pieces.map { try role(of: $0, position: position) }
+    var roles = try pieces.map(role)
     var matched = Set(roles.compactMap { if case .paragraph(let index) = $0 { index } else { nil } })
     matchLostMarks(pieces, &roles, &matched)
     try checkNotScrambled(pieces, roles)
@@ -121,7 +120,7 @@ extension EditedCopy {
 
   private func place(_ piece: Piece) -> SourceLocation { SourceLocation(file: path) }
 
-  private func role(of piece: Piece, position: [String: Int]) throws -> Role {
+  private func role(of piece: Piece) throws -> Role {
     let paragraph = piece.paragraph
     if package.styles.isTitle(paragraph.style) { return .title }
     if package.headingLevel(of: paragraph) != nil {
@@ -132,7 +131,7 @@ extension EditedCopy {
     for mark in piece.marks {
       switch mark {
       case .paragraph(_, let id), .option(_, _, let id):
-        guard position[id] != nil else {
+        guard places[id] != nil else {
           throw refusal(
             "marks a paragraph \"\(id)\" that Rev.\(declaration.revision) does not have: its ids are scrambled"
           )
@@ -142,9 +141,9 @@ extension EditedCopy {
       }
     }
     if piece.text.isEmpty { return .empty }
-    if let id = ids.first, let index = position[id] { return .paragraph(index) }
+    if let id = ids.first, let index = places[id] { return .paragraph(index) }
     for case .option(_, let reference, let id) in piece.marks {
-      if let index = position[id] { return .option(index, reference) }
+      if let index = places[id] { return .option(index, reference) }
     }
     return .new
   }

@@ -25,12 +25,16 @@ public struct ClauseText: Hashable, Sendable {
 
   /// The text with each placeholder replaced by `subject`. A subject that opens the
   /// paragraph is capitalised ("the Republic of Belarus" → "The Republic of Belarus").
-  public func rendered(subject: String) -> String {
+  /// `subject` is made only for a text with a placeholder, and once.
+  public func rendered(subject: @autoclosure () -> String) -> String {
     var result = ""
+    var made: String?
     for segment in segments {
       switch segment {
       case .text(let string): result += string
       case .parties:
+        let subject = made ?? subject()
+        made = subject
         let atStart = result.allSatisfy(\.isWhitespace)
         result += atStart ? subject.capitalizingFirstLetter : subject
       }

@@ -15,13 +15,12 @@ extension Declaration {
   public func renderedText(of paragraph: Paragraph, option: Option, in language: String) -> (
     text: String, translationPending: Bool
   ) {
-    // The subject is made only for a text that has a place for it.
     if let text = option.text(in: language) {
-      return (text.rendered(subject: text.hasParties ? subject(of: paragraph, in: language) : ""), false)
+      return (text.rendered(subject: subject(of: paragraph, in: language)), false)
     }
     let base = settings.baseLanguage
     guard let text = option.text(in: base) else { return ("", option.texts.isEmpty == false) }
-    return (text.rendered(subject: text.hasParties ? subject(of: paragraph, in: base) : ""), true)
+    return (text.rendered(subject: subject(of: paragraph, in: base)), true)
   }
 
   /// For a paragraph without `<parties/>` that some members do not join: the footnote that

@@ -22,14 +22,20 @@ enum ContentDigest {
 
   /// The seal the bytes carry, and the one their content gives (nil without a seal).
   static func seal(of data: Data) -> (recorded: String, computed: String)? {
-    guard let range = valueRange(in: data) else { return nil }
     var stream = Digest.Stream()
-    return (recorded: blanking(range, of: data, into: &stream), computed: stream.finish())
+    guard let recorded = hash(data, into: &stream) else { return nil }
+    return (recorded, stream.finish())
   }
 
-  /// Hashes `data` with the seal's value at `range` written as the placeholder (without
-  /// copying the bytes); returns the value that stood there.
-  static func blanking(_ range: Range<Int>, of data: Data, into stream: inout Digest.Stream) -> String {
+  /// Hashes `data` as a seal is computed — the seal's value written as the placeholder,
+  /// without copying the bytes — and returns the value that stood there; bytes without a
+  /// seal are hashed as they are, and nil returned. `data` may be a file's first bytes, the
+  /// rest hashed after it.
+  static func hash(_ data: Data, into stream: inout Digest.Stream) -> String? {
+    guard let range = valueRange(in: data) else {
+      stream.update(data)
+      return nil
+    }
     stream.update(data[..<range.lowerBound])
     stream.update(Array(placeholder.utf8))
     stream.update(data[range.upperBound...])
@@ -43,7 +49,7 @@ enum ContentDigest {
 
   /// Where the 64 characters of the root element's `digest` value stand: looked for in the
   /// root start tag only (the first `<declaration`'s tag, before its `>`).
-  static func valueRange(in data: Data) -> Range<Int>? {
+  private static func valueRange(in data: Data) -> Range<Int>? {
     data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> Range<Int>? in
       let root = Array("<declaration".utf8)
       guard let start = find(root, in: bytes, from: 0, before: min(bytes.count, 4096)) else { return nil }

@@ -23,8 +23,8 @@ public struct RevisionChain: Sendable {
 
   /// Reads and checks the chain of the revisions on disk.
   ///
-  /// The files are read, hashed and their heads parsed on every core (one file at a time a
-  /// core, so memory holds two files, not the history); they are then checked in order.
+  /// The files are read, hashed and their heads parsed on every core (a chunk at a time, so
+  /// memory holds a chunk and a head a core, not the history); they are then checked in order.
   public init(_ store: RevisionStore) throws {
     let numbers = try store.sequence()
     let reads = parallelMap(count: numbers.count) { Self.read(numbers[$0], store: store) }
@@ -58,10 +58,10 @@ public struct RevisionChain: Sendable {
       let file = store.path(of: number)
       // The usual case, a chunk at a time: an intact seal, and the head's bytes parsed alone.
       let sealed = try SealedHead.read(file, limit: store.reader.limits.maxInputBytes)
-      if sealed.isIntact, let seal = sealed.seal,
+      if sealed.isIntact, let sha256 = sealed.seal?.computed,
         let head = try? Self.head(sealed.bytes, file: file, store: store)
       {
-        return (seal.computed, .success(head))
+        return (sha256, .success(head))
       }
       // Anything else is read whole, for the precise diagnostics.
       let data = try store.reader.readFile(file, shownAs: file)

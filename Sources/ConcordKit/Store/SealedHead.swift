@@ -27,24 +27,15 @@ struct SealedHead {
       bytes.append(contentsOf: chunk)
       switch Self.end(in: bytes, from: scanFrom) {
       case .found(let end):
-        recorded = Self.hash(bytes, into: &stream)
+        recorded = ContentDigest.hash(bytes, into: &stream)
         bytes.removeSubrange(end...)
         headEnd = end
       case .notYet(let resume):
         scanFrom = resume
       }
     }
-    if headEnd == nil { recorded = Self.hash(bytes, into: &stream) }
+    if headEnd == nil { recorded = ContentDigest.hash(bytes, into: &stream) }
     return SealedHead(seal: recorded.map { ($0, stream.finish()) }, bytes: bytes)
-  }
-
-  /// Hashes the bytes read so far, the seal's value blanked; the value, if there is one.
-  private static func hash(_ bytes: Data, into stream: inout Digest.Stream) -> String? {
-    guard let range = ContentDigest.valueRange(in: bytes) else {
-      stream.update(bytes)
-      return nil
-    }
-    return ContentDigest.blanking(range, of: bytes, into: &stream)
   }
 
   private enum Search {

@@ -114,9 +114,7 @@ enum FileSystem {
 
     init(_ path: String, limit: Int) throws {
       self.path = path
-      func failure(_ message: String) -> DiagnosticsError {
-        DiagnosticsError(Diagnostic(file: path, message: message))
-      }
+      let failure = { (message: String) in Self.failure(path, message) }
       let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
       guard descriptor >= 0 else {
         switch errno {
@@ -146,7 +144,9 @@ enum FileSystem {
       self.size = Int(info.st_size)
     }
 
-    func failure(_ message: String) -> DiagnosticsError {
+    func failure(_ message: String) -> DiagnosticsError { Self.failure(path, message) }
+
+    private static func failure(_ path: String, _ message: String) -> DiagnosticsError {
       DiagnosticsError(Diagnostic(file: path, message: message))
     }
 
