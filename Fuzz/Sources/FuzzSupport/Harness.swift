@@ -68,6 +68,7 @@ public enum Harness {
   /// `concord diff` reads), it must compare with its rewritten self as the decoded revisions
   /// do: nothing changed, every paragraph decoded on its own.
   public static func revision(_ bytes: UnsafeRawBufferPointer) {
+    splitReadingAgrees(Data(bytes))
     guard let root = try? reader.read(Data(bytes), as: .declaration, displayPath: "fuzz.xml")
     else { return }
     let declaration = DeclarationDecoding.declaration(root, file: "fuzz.xml")
@@ -92,6 +93,24 @@ public enum Harness {
       }
     } catch {
       fatalError("a decoded revision does not write back valid: \(error)")
+    }
+  }
+
+  /// Any bytes, read as a revision read alone is (validated beside a decoding pass that sees
+  /// them unvalidated), give what the one validating pass gives: the same declaration, or
+  /// the same errors. The decoder meets every broken document here, and must not trap.
+  static func splitReadingAgrees(_ data: Data) {
+    let one = Result { try DeclarationDecoding.declaration(data, file: "fuzz.xml", reader: reader) }
+    let split = Result {
+      try DeclarationDecoding.declaration(data, file: "fuzz.xml", reader: reader, alongside: true, from: 0)
+    }
+    switch (one, split) {
+    case (.success(let a), .success(let b)) where a == b: return
+    case (.failure(let a), .failure(let b))
+    where DiagnosticsError.diagnostics(of: a, file: "fuzz.xml")
+      == DiagnosticsError.diagnostics(of: b, file: "fuzz.xml"):
+      return
+    default: fatalError("reading beside the validation differs from the one pass: \(one) vs \(split)")
     }
   }
 

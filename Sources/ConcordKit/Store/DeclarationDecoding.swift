@@ -5,9 +5,18 @@ enum DeclarationDecoding {
   /// Reads, validates and decodes a declaration in one pass: each paragraph is decoded from
   /// its events as they come (`ParagraphReader`), so no paragraph's tree is ever built; the
   /// rest (the head, each section's headings) is a small tree.
-  static func declaration(_ data: Data, file: String, reader: DocumentReader) throws -> Declaration {
+  /// - Parameter alongside: validate on a core of its own while decoding (`readAlongside`),
+  ///   for a document read alone; not when the cores are already busy reading others.
+  static func declaration(
+    _ data: Data, file: String, reader: DocumentReader, alongside: Bool = false,
+    from threshold: Int = DocumentReader.alongsideBytes
+  ) throws -> Declaration {
     let events = DeclarationEvents()
-    try reader.read(data, as: .declaration, displayPath: file, into: events)
+    if alongside {
+      try reader.readAlongside(data, as: .declaration, displayPath: file, into: events, from: threshold)
+    } else {
+      try reader.read(data, as: .declaration, displayPath: file, into: events)
+    }
     guard let root = events.root else {
       throw DiagnosticsError(Diagnostic(file: file, message: "the document is empty"))
     }

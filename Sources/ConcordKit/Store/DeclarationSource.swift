@@ -30,7 +30,7 @@ public enum DeclarationSource: Hashable, Sendable {
   /// Reads, validates and decodes it.
   public func load(reader: DocumentReader = DocumentReader()) throws -> Declaration {
     switch self {
-    case .file(let path): return try RevisionStore.loadDeclaration(path, reader: reader)
+    case .file(let path): return try RevisionStore.loadDeclaration(path, reader: reader, alongside: true)
     case .revision(let workspace, let reference):
       return try RevisionStore(workspacePath: workspace, reader: reader).load(reference)
     }

@@ -139,7 +139,12 @@ struct ParagraphReader {
     return .standing(standing, kind: kind, note: "")
   }
 
+  /// A list attribute's items: split at XML's white space (space, tab, line feed, carriage
+  /// return), as the schema's list types are, byte by byte.
   static func codes(_ list: String?) -> [String] {
-    (list ?? "").split(whereSeparator: \.isWhitespace).map(String.init)
+    guard let list, !list.isEmpty else { return [] }
+    return list.utf8.split { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }.map {
+      String(decoding: $0, as: UTF8.self)
+    }
   }
 }

@@ -86,7 +86,8 @@ public struct RevisionStore: Sendable {
   public func load(_ reference: RevisionReference?) throws -> Declaration {
     let named = try? (reference ?? .latest(back: 0)).resolve(among: revisions(), workspace: workspacePath)
     guard let named else { return try load(resolve(reference)) }
-    let (resolved, loaded) = concurrently({ try self.resolve(reference) }, { try self.load(named) })
+    let (resolved, loaded) = concurrently(
+      { try self.resolve(reference) }, { try self.load(named, alongside: true) })
     let revision = try resolved.get()
     return revision == named ? try loaded.get() : try load(revision)
   }
@@ -99,8 +100,12 @@ public struct RevisionStore: Sendable {
   // MARK: - Reading
 
   /// Reads and validates one revision.
-  public func load(_ revision: Int) throws -> Declaration {
-    try numbered(Self.loadDeclaration(path(of: revision), reader: reader), revision)
+  public func load(_ revision: Int) throws -> Declaration { try load(revision, alongside: false) }
+
+  /// - Parameter alongside: validated on a core of its own while decoded (one revision read
+  ///   alone), as `DeclarationDecoding` says.
+  func load(_ revision: Int, alongside: Bool) throws -> Declaration {
+    try numbered(Self.loadDeclaration(path(of: revision), reader: reader, alongside: alongside), revision)
   }
 
   /// One revision read for comparing (`DeclarationOutline`).
@@ -132,11 +137,13 @@ public struct RevisionStore: Sendable {
   }
 
   /// Reads and validates any declaration file.
-  public static func loadDeclaration(_ path: String, reader: DocumentReader = DocumentReader())
-    throws -> Declaration
-  {
+  /// - Parameter alongside: validated on a core of its own while decoded, for a file read
+  ///   alone (`DeclarationDecoding`).
+  public static func loadDeclaration(
+    _ path: String, reader: DocumentReader = DocumentReader(), alongside: Bool = false
+  ) throws -> Declaration {
     let data = try reader.readFile(path, shownAs: path)
-    return try DeclarationDecoding.declaration(data, file: path, reader: reader)
+    return try DeclarationDecoding.declaration(data, file: path, reader: reader, alongside: alongside)
   }
 
   /// Any declaration file read for comparing.

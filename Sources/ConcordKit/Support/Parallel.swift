@@ -41,3 +41,30 @@ func concurrently<A, B>(_ first: @Sendable () throws -> A, _ second: @Sendable (
   guard let a, let b else { preconditionFailure("concurrentPerform ran both iterations") }
   return (a, b)
 }
+
+/// A job started on a thread of its own at once, while the caller goes on with another;
+/// `result()` waits for it. Its own thread, not a dispatch worker: a job started from inside
+/// `concurrently` or `parallelMap` still runs beside the caller instead of after it.
+final class Alongside<T>: @unchecked Sendable {
+  private let done = DispatchSemaphore(value: 0)
+  // Written once by the job's thread before `done` is signalled, read after the wait.
+  private var outcome: Result<T, Error>?
+
+  init(_ job: @escaping @Sendable () throws -> T) {
+    let thread = Thread { [self] in
+      outcome = Result(catching: job)
+      done.signal()
+    }
+    // libxml2's parser and the decoders recurse no deeper than the depth limit allows.
+    thread.stackSize = 8 << 20
+    thread.start()
+  }
+
+  /// The job's result, once it has finished.
+  func result() -> Result<T, Error> {
+    done.wait()
+    done.signal()
+    return outcome
+      ?? .failure(DiagnosticsError(Diagnostic(file: "", message: "a job ended without a result")))
+  }
+}

@@ -44,6 +44,34 @@ public struct DocumentReader: Sendable {
     if !errors.isEmpty { throw DiagnosticsError(errors) }
   }
 
+  /// The same reading on two cores, for a large document read whole: it is validated on a
+  /// thread of its own while `consumer` hears the events of a second pass over the same
+  /// bytes, the schema left out. Validation's errors come first, and what `consumer` made of
+  /// a document that breaks its schema is thrown away unused, so the outcome is the one
+  /// pass's. On one core, or for a small document, it is the one pass.
+  func readAlongside(
+    _ data: Data, as expected: SchemaName?, displayPath: String, into consumer: any XMLEventConsumer,
+    from threshold: Int = alongsideBytes
+  ) throws {
+    guard data.count >= threshold, ProcessInfo.processInfo.activeProcessorCount > 1 else {
+      return try read(data, as: expected, displayPath: displayPath, into: consumer)
+    }
+    let validation = Alongside { self.errors(in: data, as: expected, displayPath: displayPath, into: nil) }
+    let parsed: [Diagnostic] = data.withUnsafeBytes { bytes in
+      // The precheck is validation's; a document it refuses is not handed to libxml2 here either.
+      guard (try? Self.precheck(bytes, path: displayPath)) != nil else { return [] }
+      return LibXML2.parse(bytes, path: displayPath, validation: .none, limits: limits, into: consumer)
+        .filter { $0.severity == .error }
+    }
+    let errors = (try? validation.result().get()) ?? []
+    if !errors.isEmpty { throw DiagnosticsError(errors) }
+    if !parsed.isEmpty { throw DiagnosticsError(parsed) }
+  }
+
+  /// From this size on, `readAlongside` splits the reading (below it, a thread costs more
+  /// than it saves).
+  static let alongsideBytes = 1 << 20
+
   /// Reads a document's head: its root element with the children before the first one named
   /// `boundary` (for a revision, everything before its first `<section>`), checked and
   /// validated as far as read. Reading stops there: the rest is neither read, validated nor

@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+
+@testable import ConcordKit
+
+/// A revision read alone is validated on a core of its own while a second pass decodes it
+/// (`DocumentReader.readAlongside`): the outcome is the one pass's, value for value and
+/// error for error, whatever is wrong with the bytes.
+@Suite struct ReadingAlongsideTests {
+  static let reader = DocumentReader(schemas: SchemaLibrary(source: .embedded))
+  static let fixture = Fixtures.path("declaration/valid-rev-1.xml")
+
+  /// The fixture, changed: each breaks it in another way.
+  static let breakages: [(String, @Sendable (String) -> String)] = [
+    ("valid as it is", { $0 }),
+    (
+      "a status no schema allows",
+      { $0.replacing(#"status="agreed""#, with: #"status="bogus""#, maxReplacements: 1) }
+    ),
+    (
+      "an element no schema allows",
+      { $0.replacing("</paragraph>", with: "<junk/></paragraph>", maxReplacements: 1) }
+    ),
+    ("not well-formed", { $0.replacing("</paragraph>", with: "</paragraf>", maxReplacements: 1) }),
+    ("cut short", { String($0.prefix($0.utf8.count / 2)) }),
+    (
+      "breaking the schema, then cut short",
+      {
+        let broken = $0.replacing(#"status="agreed""#, with: #"status="bogus""#, maxReplacements: 1)
+        return String(broken.prefix(broken.utf8.count * 3 / 4))
+      }
+    ),
+    (
+      "a document type declaration",
+      { $0.replacing("<declaration", with: "<!DOCTYPE declaration []><declaration", maxReplacements: 1) }
+    ),
+    ("another kind of document", { $0.replacing("declaration", with: "section") }),
+    ("a NUL byte", { $0.replacing("</paragraph>", with: "\u{0}</paragraph>", maxReplacements: 1) }),
+  ]
+
+  @Test(arguments: 0..<breakages.count)
+  func theOutcomeIsTheOnePasss(_ index: Int) throws {
+    let original = try String(contentsOfFile: Self.fixture, encoding: .utf8)
+    let data = Data(Self.breakages[index].1(original).utf8)
+    let file = "broken.xml"
+    let one = Result { try DeclarationDecoding.declaration(data, file: file, reader: Self.reader) }
+    let split = Result {
+      try DeclarationDecoding.declaration(data, file: file, reader: Self.reader, alongside: true, from: 0)
+    }
+    switch (one, split) {
+    case (.success(let a), .success(let b)):
+      #expect(index == 0)
+      #expect(a == b)
+    case (.failure(let a), .failure(let b)):
+      #expect(index != 0)
+      let expected = DiagnosticsError.diagnostics(of: a, file: file)
+      #expect(!expected.isEmpty)
+      #expect(DiagnosticsError.diagnostics(of: b, file: file) == expected, "\(Self.breakages[index].0)")
+    default:
+      Issue.record("\(Self.breakages[index].0): one pass \(one), split \(split)")
+    }
+  }
+}
