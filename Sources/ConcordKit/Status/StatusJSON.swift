@@ -29,7 +29,7 @@ public enum StatusJSON {
             paragraph, report, json, section: sectionOf[paragraph.id], hold: holds[paragraph.id],
             columns: columns)
         }
-        return json.output
+        return json.bytes
       }
       json.field("paragraphs") { json.array(objects) { json.raw($0) } }
       json.field("convergence") {

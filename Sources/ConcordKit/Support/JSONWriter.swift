@@ -2,28 +2,33 @@
 /// large documents (no intermediate dictionaries).
 public final class JSONWriter {
   // Written by one thread at a time, never while being read: the per-access exclusivity
-  // checks (a twentieth of writing a large diff's JSON) are left out.
-  @exclusivity(unchecked) public private(set) var output = ""
+  // checks (a twentieth of writing a large diff's JSON) are left out. UTF-8 bytes, not a
+  // String: appending to a String checks and merges its flags at every piece, which was
+  // most of writing a large document's JSON.
+  @exclusivity(unchecked) public private(set) var bytes: [UInt8] = []
   @exclusivity(unchecked) private var needsComma = [false]
 
   public init() {}
 
+  /// What has been written, as text.
+  public var output: String { String(decoding: bytes, as: UTF8.self) }
+
   public func object(_ body: () -> Void) {
     separate()
-    output += "{"
+    bytes.append(UInt8(ascii: "{"))
     needsComma.append(false)
     body()
     needsComma.removeLast()
-    output += "}"
+    bytes.append(UInt8(ascii: "}"))
   }
 
   public func array<S: Sequence>(_ items: S, _ body: (S.Element) -> Void) {
     separate()
-    output += "["
+    bytes.append(UInt8(ascii: "["))
     needsComma.append(false)
     for item in items { body(item) }
     needsComma.removeLast()
-    output += "]"
+    bytes.append(UInt8(ascii: "]"))
   }
 
   public func field(_ key: String, _ body: () -> Void) {
@@ -50,45 +55,51 @@ public final class JSONWriter {
   public func key(_ key: String) {
     separate()
     append(quoting: key)
-    output += ":"
+    bytes.append(UInt8(ascii: ":"))
     needsComma[needsComma.count - 1] = false
   }
 
   public func value(_ string: String?) {
     separate()
-    if let string { append(quoting: string) } else { output += "null" }
+    if let string { append(quoting: string) } else { bytes.append(contentsOf: "null".utf8) }
   }
 
   /// A value already written as JSON (by another writer: parts of a large document can be
   /// written concurrently, then put together).
   public func raw(_ json: String) {
     separate()
-    output += json
+    bytes.append(contentsOf: json.utf8)
+  }
+
+  /// The same, as another writer's bytes.
+  public func raw(_ json: [UInt8]) {
+    separate()
+    bytes.append(contentsOf: json)
   }
 
   public func value(_ number: Int?) {
     separate()
-    output += number.map(String.init) ?? "null"
+    bytes.append(contentsOf: (number.map(String.init) ?? "null").utf8)
   }
 
   public func value(_ flag: Bool) {
     separate()
-    output += flag ? "true" : "false"
+    bytes.append(contentsOf: (flag ? "true" : "false").utf8)
   }
 
   private func separate() {
-    if needsComma[needsComma.count - 1] { output += "," }
+    if needsComma[needsComma.count - 1] { bytes.append(UInt8(ascii: ",")) }
     needsComma[needsComma.count - 1] = true
   }
 
   /// Most texts need no escape: they are copied whole rather than scalar by scalar.
   private func append(quoting string: String) {
     if Self.needsEscape(string) {
-      output += Self.quoted(string)
+      bytes.append(contentsOf: Self.quoted(string).utf8)
     } else {
-      output += "\""
-      output += string
-      output += "\""
+      bytes.append(UInt8(ascii: "\""))
+      bytes.append(contentsOf: string.utf8)
+      bytes.append(UInt8(ascii: "\""))
     }
   }
 

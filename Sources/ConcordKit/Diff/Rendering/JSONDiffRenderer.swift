@@ -34,10 +34,10 @@ public struct JSONDiffRenderer: Sendable {
     return json.output
   }
 
-  private static func json(_ body: (JSONWriter) -> Void) -> String {
+  private static func json(_ body: (JSONWriter) -> Void) -> [UInt8] {
     let json = JSONWriter()
     body(json)
-    return json.output
+    return json.bytes
   }
 
   private func write(_ entry: LineageEntry, to json: JSONWriter) {
