@@ -77,7 +77,10 @@ extension StatusReport {
     guard declaration.revision > 0 else { return [] }
     let members = declaration.members.map(\.code)
     let isMember = Set(members)
-    return declaration.paragraphs.filter { $0.status == .open }.map { paragraph in
+    let open = declaration.paragraphs.filter { $0.status == .open }
+    // Each open paragraph judged on its own: on every core.
+    return parallelMap(count: open.count) { index in
+      let paragraph = open[index]
       let spoken = paragraph.stances.filter { isMember.contains($0.participant) && $0.kind != .comment }
       let proposers = spoken.filter { [.amend, .delete, .insert].contains($0.kind) }
       let supporters = spoken.filter { [.support, .reserve, .dissociate].contains($0.kind) }

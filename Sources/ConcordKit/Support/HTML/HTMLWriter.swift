@@ -12,7 +12,11 @@
 struct HTMLWriter {
   typealias Attributes = [(String, String?)]
 
-  private(set) var output = ""
+  /// The page so far, as UTF-8 bytes (appending to a String checks and merges its flags at
+  /// every piece; a byte buffer only copies).
+  private(set) var bytes: [UInt8] = []
+  /// The page so far, as text.
+  var output: String { String(decoding: bytes, as: UTF8.self) }
   /// Characters HTML cannot carry, found in texts: reported here instead of written.
   private(set) var problems: [String] = []
   private let textRules: Escaping.Rules
@@ -33,23 +37,25 @@ struct HTMLWriter {
   mutating func block(_ name: String, _ attributes: Attributes = [], _ content: (inout HTMLWriter) -> Void) {
     guard inline == 0 else { return element(name, attributes, content) }
     endLine()
-    output += indentation + "<\(name)\(rendered(attributes))>\n"
+    indent()
+    tag(name, attributes, then: ">\n")
     depth += 1
     content(&self)
     endLine()
     depth -= 1
-    output += indentation + "</\(name)>\n"
+    indent()
+    endTag(name, then: "\n")
   }
 
   /// An element whose content runs on one line.
   mutating func element(_ name: String, _ attributes: Attributes = [], _ content: (inout HTMLWriter) -> Void)
   {
     place(name)
-    output += "<\(name)\(rendered(attributes))>"
+    tag(name, attributes)
     inline += 1
     content(&self)
     inline -= 1
-    output += "</\(name)>"
+    endTag(name)
     finish(name)
   }
 
@@ -60,13 +66,13 @@ struct HTMLWriter {
   /// `<name a="1"/>`: HTML's void elements (`meta`, `br`, `input`) and SVG's empty ones.
   mutating func empty(_ name: String, _ attributes: Attributes = []) {
     place(name)
-    output += "<\(name)\(rendered(attributes))/>"
+    tag(name, attributes, then: "/>")
     finish(name)
   }
 
   mutating func text(_ text: String) {
-    if inline == 0, atLineStart { output += indentation }
-    output += escaped(text)
+    if inline == 0, atLineStart { indent() }
+    write(escaped(text))
     atLineStart = false
   }
 
@@ -87,10 +93,10 @@ struct HTMLWriter {
       var html = start
       for index in (chunk * count / chunks)..<((chunk + 1) * count / chunks) { part(index, &html) }
       html.endLine()
-      return (html.output, html.problems)
+      return (html.bytes, html.problems)
     }
-    for (output, problems) in written {
-      self.output += output
+    for (bytes, problems) in written {
+      self.bytes += bytes
       self.problems += problems
     }
   }
@@ -104,7 +110,10 @@ struct HTMLWriter {
   /// `<style>` with the sheet's parts, written as they are: constant text without `<` or `&`.
   mutating func style(_ sheet: StyleSheet) {
     endLine()
-    output += indentation + "<style>" + sheet.css + "</style>\n"
+    indent()
+    write("<style>")
+    write(sheet.css)
+    write("</style>\n")
   }
 
   // MARK: - Lines
@@ -114,13 +123,16 @@ struct HTMLWriter {
     "strong", "sub", "sup", "time", "u",
   ]
 
-  private var indentation: String { String(repeating: "  ", count: depth) }
+  /// Two spaces a block open.
+  private mutating func indent() {
+    for _ in 0..<depth { bytes.append(contentsOf: [0x20, 0x20]) }
+  }
 
   /// Before an element: a new line for one that is not phrasing content, in a block.
   private mutating func place(_ name: String) {
     guard inline == 0 else { return }
     if !Self.phrasing.contains(name) { endLine() }
-    if atLineStart { output += indentation }
+    if atLineStart { indent() }
     atLineStart = false
   }
 
@@ -130,18 +142,40 @@ struct HTMLWriter {
   }
 
   private mutating func endLine() {
-    if !atLineStart { output += "\n" }
+    if !atLineStart { bytes.append(UInt8(ascii: "\n")) }
     atLineStart = true
+  }
+
+  // MARK: - Bytes
+
+  private mutating func write(_ text: String) { bytes.append(contentsOf: text.utf8) }
+
+  /// `<name attributes>`, or what `then` ends it with.
+  private mutating func tag(_ name: String, _ attributes: Attributes, then end: String = ">") {
+    bytes.append(UInt8(ascii: "<"))
+    write(name)
+    for (attribute, value) in attributes {
+      guard let value else { continue }
+      bytes.append(UInt8(ascii: " "))
+      write(attribute)
+      write("=\"")
+      write(Escaping.escape(value, attributeRules) { problems.append(Escaping.refusal(of: $0, in: "HTML")) })
+      bytes.append(UInt8(ascii: "\""))
+    }
+    write(end)
+  }
+
+  private mutating func endTag(_ name: String, then end: String = "") {
+    write("</")
+    write(name)
+    bytes.append(UInt8(ascii: ">"))
+    if !end.isEmpty { write(end) }
   }
 
   // MARK: - Escaping
 
   private mutating func escaped(_ text: String) -> String {
     Escaping.escape(text, textRules) { problems.append(Escaping.refusal(of: $0, in: "HTML")) }
-  }
-
-  private mutating func rendered(_ attributes: Attributes) -> String {
-    Escaping.attributes(attributes, attributeRules) { problems.append(Escaping.refusal(of: $0, in: "HTML")) }
   }
 
 }
@@ -157,7 +191,7 @@ extension HTMLWriter {
     quotesInText: Bool = false, _ content: (inout HTMLWriter) -> Void
   ) -> HTMLWriter {
     var html = HTMLWriter(quotesInText: quotesInText)
-    html.output = "<!DOCTYPE html>\n"
+    html.write("<!DOCTYPE html>\n")
     html.block("html", [("lang", language), ("dir", direction)]) { html in
       html.block("head") { head in
         head.empty("meta", [("charset", "utf-8")])
