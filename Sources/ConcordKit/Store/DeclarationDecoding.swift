@@ -5,16 +5,22 @@ enum DeclarationDecoding {
   /// Reads, validates and decodes a declaration in one pass: each paragraph is decoded from
   /// its events as they come (`ParagraphReader`), so no paragraph's tree is ever built; the
   /// rest (the head, each section's headings) is a small tree.
-  /// - Parameter alongside: validate on a core of its own while decoding (`readAlongside`),
-  ///   for a document read alone; not when the cores are already busy reading others.
+  /// - Parameters:
+  ///   - alongside: decoded on a thread of its own while this one validates
+  ///     (`DocumentReader.readAlongside`), for a document read alone; not when the cores are
+  ///     already busy reading others.
+  ///   - first: what this thread does before validating, while the decoding goes on (the
+  ///     chain's check); its error comes first.
   static func declaration(
     _ data: Data, file: String, reader: DocumentReader, alongside: Bool = false,
-    from threshold: Int = DocumentReader.alongsideBytes
+    from threshold: Int = DocumentReader.alongsideBytes, after first: () throws -> Void = {}
   ) throws -> Declaration {
     let events = DeclarationEvents()
     if alongside {
-      try reader.readAlongside(data, as: .declaration, displayPath: file, into: events, from: threshold)
+      try reader.readAlongside(
+        data, as: .declaration, displayPath: file, into: events, from: threshold, after: first)
     } else {
+      try first()
       try reader.read(data, as: .declaration, displayPath: file, into: events)
     }
     guard let root = events.root else {

@@ -25,9 +25,14 @@ public struct RevisionChain: Sendable {
   ///
   /// The files are read, hashed and their heads parsed on every core (a chunk at a time, so
   /// memory holds a chunk and a head a core, not the history); they are then checked in order.
-  public init(_ store: RevisionStore) throws {
+  /// - Parameter onEveryCore: false when another job has the other cores (a revision decoded
+  ///   meanwhile): the files are then read one after another, on this thread.
+  public init(_ store: RevisionStore, onEveryCore: Bool = true) throws {
     let numbers = try store.sequence()
-    let reads = parallelMap(count: numbers.count) { Self.read(numbers[$0], store: store) }
+    let reads =
+      onEveryCore
+      ? parallelMap(count: numbers.count) { Self.read(numbers[$0], store: store) }
+      : numbers.map { Self.read($0, store: store) }
     var links: [Link] = []
     var errors: [Diagnostic] = []
     for (number, read) in zip(numbers, reads) {

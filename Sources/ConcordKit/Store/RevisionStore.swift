@@ -75,21 +75,32 @@ public struct RevisionStore: Sendable {
   /// first (`RevisionChain`): a gap, a planted, renamed or edited revision stops every
   /// command that reads them. A bare folder of revision files is read as it is.
   public func resolve(_ reference: RevisionReference?) throws -> Int {
+    try resolve(reference, onEveryCore: true)
+  }
+
+  /// - Parameter onEveryCore: the chain's files read on every core, or on this thread alone.
+  func resolve(_ reference: RevisionReference?, onEveryCore: Bool) throws -> Int {
     if let problem = WorkspaceLoader.folderProblem(workspacePath) { throw DiagnosticsError(problem) }
-    let numbers = try isWorkspace ? RevisionChain(self).links.map(\.head.revision) : revisions()
+    let numbers =
+      try isWorkspace ? RevisionChain(self, onEveryCore: onEveryCore).links.map(\.head.revision) : revisions()
     return try (reference ?? .latest(back: 0)).resolve(among: numbers, workspace: workspacePath)
   }
 
   /// The revision a reference names, read and validated, with the chain checked (`resolve`
-  /// and `load`). The two run at once: the chain reads every revision's file while the one
-  /// wanted is decoded. The chain's verdict comes first, as if they ran one after the other.
+  /// and `load`), on two cores: the revision is decoded on one, while the other checks the
+  /// chain and then validates the revision. The chain's verdict comes first, then
+  /// validation's, as if they ran one after the other.
   public func load(_ reference: RevisionReference?) throws -> Declaration {
     let named = try? (reference ?? .latest(back: 0)).resolve(among: revisions(), workspace: workspacePath)
-    guard let named else { return try load(resolve(reference)) }
-    let (resolved, loaded) = concurrently(
-      { try self.resolve(reference) }, { try self.load(named, alongside: true) })
-    let revision = try resolved.get()
-    return revision == named ? try loaded.get() : try load(revision)
+    let file = named.map(path(of:)) ?? ""
+    guard let named, let data = try? reader.readFile(file, shownAs: file) else {
+      return try load(resolve(reference))
+    }
+    var resolved = named
+    let declaration = try DeclarationDecoding.declaration(data, file: file, reader: reader, alongside: true) {
+      resolved = try resolve(reference, onEveryCore: false)
+    }
+    return resolved == named ? try numbered(declaration, named) : try load(resolved)
   }
 
   /// Whether the folder is a workspace (it has `workspace.xml`), whose revisions form a chain.
@@ -100,12 +111,8 @@ public struct RevisionStore: Sendable {
   // MARK: - Reading
 
   /// Reads and validates one revision.
-  public func load(_ revision: Int) throws -> Declaration { try load(revision, alongside: false) }
-
-  /// - Parameter alongside: validated on a core of its own while decoded (one revision read
-  ///   alone), as `DeclarationDecoding` says.
-  func load(_ revision: Int, alongside: Bool) throws -> Declaration {
-    try numbered(Self.loadDeclaration(path(of: revision), reader: reader, alongside: alongside), revision)
+  public func load(_ revision: Int) throws -> Declaration {
+    try numbered(Self.loadDeclaration(path(of: revision), reader: reader), revision)
   }
 
   /// One revision read for comparing (`DeclarationOutline`).
@@ -137,7 +144,7 @@ public struct RevisionStore: Sendable {
   }
 
   /// Reads and validates any declaration file.
-  /// - Parameter alongside: validated on a core of its own while decoded, for a file read
+  /// - Parameter alongside: decoded on a core of its own while validated, for a file read
   ///   alone (`DeclarationDecoding`).
   public static func loadDeclaration(
     _ path: String, reader: DocumentReader = DocumentReader(), alongside: Bool = false

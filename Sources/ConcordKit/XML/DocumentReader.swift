@@ -44,28 +44,48 @@ public struct DocumentReader: Sendable {
     if !errors.isEmpty { throw DiagnosticsError(errors) }
   }
 
-  /// The same reading on two cores, for a large document read whole: it is validated on a
-  /// thread of its own while `consumer` hears the events of a second pass over the same
-  /// bytes, the schema left out. Validation's errors come first, and what `consumer` made of
-  /// a document that breaks its schema is thrown away unused, so the outcome is the one
-  /// pass's. On one core, or for a small document, it is the one pass.
+  /// The same reading on two threads, for a large document read whole: `consumer` hears the
+  /// events of a pass that leaves the schema out, on a thread of its own, while this thread
+  /// runs `first` (another job, such as checking the chain of revisions) and then validates
+  /// the document. `first`'s error comes first, then validation's; what `consumer` made of a
+  /// document that breaks its schema is thrown away unused, so the outcome is `first` then
+  /// the one pass. On one core, or for a small document, it is just that.
   func readAlongside(
     _ data: Data, as expected: SchemaName?, displayPath: String, into consumer: any XMLEventConsumer,
-    from threshold: Int = alongsideBytes
+    from threshold: Int = alongsideBytes, after first: () throws -> Void = {}
   ) throws {
     guard data.count >= threshold, ProcessInfo.processInfo.activeProcessorCount > 1 else {
+      try first()
       return try read(data, as: expected, displayPath: displayPath, into: consumer)
     }
-    let validation = Alongside { self.errors(in: data, as: expected, displayPath: displayPath, into: nil) }
-    let parsed: [Diagnostic] = data.withUnsafeBytes { bytes in
-      // The precheck is validation's; a document it refuses is not handed to libxml2 here either.
-      guard (try? Self.precheck(bytes, path: displayPath)) != nil else { return [] }
-      return LibXML2.parse(bytes, path: displayPath, validation: .none, limits: limits, into: consumer)
+    let handed = HandedOver(consumer)
+    let decoding = Alongside { [limits] in
+      data.withUnsafeBytes { bytes -> [Diagnostic] in
+        // The precheck is validation's; a document it refuses is not handed to libxml2 here.
+        guard (try? Self.precheck(bytes, path: displayPath)) != nil else { return [] }
+        return LibXML2.parse(
+          bytes, path: displayPath, validation: .none, limits: limits, into: handed.consumer
+        )
         .filter { $0.severity == .error }
+      }
     }
-    let errors = (try? validation.result().get()) ?? []
+    do {
+      try first()
+    } catch {
+      _ = decoding.result()
+      throw error
+    }
+    let errors = self.errors(in: data, as: expected, displayPath: displayPath, into: nil)
+    let parsed = (try? decoding.result().get()) ?? []
     if !errors.isEmpty { throw DiagnosticsError(errors) }
     if !parsed.isEmpty { throw DiagnosticsError(parsed) }
+  }
+
+  /// A consumer handed to the thread that reads into it, and back once it has finished: used by
+  /// one thread at a time.
+  private struct HandedOver: @unchecked Sendable {
+    let consumer: any XMLEventConsumer
+    init(_ consumer: any XMLEventConsumer) { self.consumer = consumer }
   }
 
   /// From this size on, `readAlongside` splits the reading (below it, a thread costs more

@@ -60,4 +60,24 @@ import Testing
       Issue.record("\(Self.breakages[index].0): one pass \(one), split \(split)")
     }
   }
+
+  /// What runs before validation (the chain's check) has the first word, valid bytes or not.
+  @Test(arguments: [0, 1])
+  func whatRunsFirstIsReportedFirst(_ index: Int) throws {
+    let original = try String(contentsOfFile: Self.fixture, encoding: .utf8)
+    let data = Data(Self.breakages[index].1(original).utf8)
+    let chain = DiagnosticsError(Diagnostic(file: "rev-1.xml", message: "the chain is broken"))
+    var ran = false
+    #expect {
+      try DeclarationDecoding.declaration(
+        data, file: "broken.xml", reader: Self.reader, alongside: true, from: 0
+      ) {
+        ran = true
+        throw chain
+      }
+    } throws: { error in
+      DiagnosticsError.diagnostics(of: error, file: "") == chain.diagnostics
+    }
+    #expect(ran)
+  }
 }
