@@ -21,6 +21,11 @@ enum Console {
 
   static func out(_ data: Data) { write(data, to: STDOUT_FILENO) }
 
+  /// Bytes already encoded (a long report made as UTF-8), written where they are.
+  static func out(_ bytes: [UInt8]) {
+    check(bytes.withUnsafeBytes { Descriptor.write($0, to: STDOUT_FILENO) }, STDOUT_FILENO)
+  }
+
   /// Writes one line to standard error.
   static func error(_ text: String) {
     write(Data((text + "\n").utf8), to: STDERR_FILENO)

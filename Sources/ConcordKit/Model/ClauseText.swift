@@ -27,6 +27,8 @@ public struct ClauseText: Hashable, Sendable {
   /// paragraph is capitalised ("the Republic of Belarus" → "The Republic of Belarus").
   /// `subject` is made only for a text with a placeholder, and once.
   public func rendered(subject: @autoclosure () -> String) -> String {
+    // Most texts are one run of words: that run, not a copy of it.
+    if segments.count == 1, case .text(let string) = segments[0] { return string }
     var result = ""
     var made: String?
     for segment in segments {

@@ -43,7 +43,24 @@ extension StatusReport {
   /// support of the current text, `S2` of option 2, `SD` of deletion (and `R`, `X` the same
   /// way), `A` amend, `D` delete, `I` insert, `W` withdraw, `C` a comment alone, `·` silence.
   public func cell(of participant: String, on paragraph: Paragraph) -> String {
-    guard let stance = stance(of: participant, on: paragraph) else { return "·" }
+    Self.cell(stance(of: participant, on: paragraph))
+  }
+
+  /// A matrix row's stances: `stance(of:on:)` for each of `participants`, the paragraph's
+  /// stances looked through once (not once a participant).
+  public func stances(of participants: [String], on paragraph: Paragraph) -> [RecordedStance?] {
+    var said: [String: RecordedStance] = [:]
+    for stance in paragraph.stances {
+      // A participant's stance, else its comment: the first of each, as `stance(of:on:)`.
+      if let known = said[stance.participant], known.kind != .comment || stance.kind == .comment { continue }
+      said[stance.participant] = stance
+    }
+    return participants.map { said[$0] }
+  }
+
+  /// A stance's cell in the matrix (`cell(of:on:)`); `·` for silence.
+  public static func cell(_ stance: RecordedStance?) -> String {
+    guard let stance else { return "·" }
     switch stance.kind {
     case .support, .reserve, .dissociate:
       switch stance.option ?? .current {

@@ -99,8 +99,9 @@ public enum StatusHTML {
         let paragraph = withStances[index]
         html.block("tr") { html in
           html.element("th", text: (paragraph.number.map { $0 + " " } ?? "") + paragraph.id)
-          for participant in participants {
-            if let stance = report.stance(of: participant.code, on: paragraph) {
+          let stances = report.stances(of: participants.map(\.code), on: paragraph)
+          for (participant, stance) in zip(participants, stances) {
+            if let stance {
               let option = stance.option.map { " option \($0)" } ?? ""
               html.element(
                 "td",
@@ -108,7 +109,7 @@ public enum StatusHTML {
                   ("class", "cell s-\(stance.kind.rawValue)"),
                   ("title", "\(participant.code): \(stance.kind.rawValue)\(option)"),
                 ],
-                text: report.cell(of: participant.code, on: paragraph))
+                text: StatusReport.cell(stance))
             } else {
               html.element(
                 "td", [("class", "cell s-silent"), ("title", "\(participant.code): silent")], text: "·")

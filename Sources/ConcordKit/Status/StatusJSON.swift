@@ -129,8 +129,8 @@ public enum StatusJSON {
     if declaration.revision > 0 {
       json.field("matrix") {
         json.object {
-          for code in columns {
-            json.field(code, report.cell(of: code, on: paragraph))
+          for (code, stance) in zip(columns, report.stances(of: columns, on: paragraph)) {
+            json.field(code, StatusReport.cell(stance))
           }
         }
       }

@@ -4,40 +4,53 @@
 /// and the convergence.
 public enum StatusText {
   public static func render(_ report: StatusReport) -> String {
+    String(decoding: utf8(report), as: UTF8.self)
+  }
+
+  /// The same text, as the UTF-8 bytes the command writes.
+  public static func utf8(_ report: StatusReport) -> [UInt8] {
     let declaration = report.declaration
     let base = declaration.settings.baseLanguage
     let idWidth = min(28, declaration.paragraphs.map(\.id.count).max() ?? 2)
-    var lines: [String] = [
+    var head: [String] = [
       "\(declaration.settings.title(in: base)) — Rev.\(declaration.revision)",
       RevisionSummary.counts(declaration),
     ]
-    if let symbol = report.symbol { lines.insert(symbol, at: 1) }
-    lines += rounds(report)
-    lines.append("")
+    if let symbol = report.symbol { head.insert(symbol, at: 1) }
+    head += rounds(report)
+    head.append("")
     // The four long parts are independent: made on every core, joined in order.
-    let parts: [@Sendable () -> [String]] = [
+    let parts: [@Sendable () -> TextLines] = [
       { paragraphs(report, idWidth: idWidth) }, { details(report) }, { holds(report) },
       { matrix(report, idWidth: idWidth) },
     ]
-    lines += parallelMap(count: parts.count) { parts[$0]() }.joined()
-    lines += convergence(report)
-    return lines.asLines
+    let made = parallelMap(count: parts.count) { parts[$0]() }
+    var text = TextLines()
+    text.lines(head)
+    for part in made { text.append(part) }
+    text.lines(convergence(report))
+    return text.bytes
   }
 
   // MARK: - Parts
 
-  private static func paragraphs(_ report: StatusReport, idWidth: Int) -> [String] {
-    var lines = ["Paragraphs"]
+  private static func paragraphs(_ report: StatusReport, idWidth: Int) -> TextLines {
+    var text = TextLines()
+    text.line("Paragraphs")
     for section in report.declaration.sections {
-      lines.append("  " + report.heading(of: section))
-      lines += section.paragraphs.map { line(of: $0, report, idWidth: idWidth) }
+      text.line("  " + report.heading(of: section))
+      for paragraph in section.paragraphs { line(of: paragraph, report, idWidth: idWidth, into: &text) }
     }
-    return lines
+    return text
   }
 
-  private static func line(of paragraph: Paragraph, _ report: StatusReport, idWidth: Int) -> String {
-    var line =
-      "  " + pad(paragraph.number ?? "—", 7) + pad(paragraph.id, idWidth + 2) + label(paragraph.status)
+  private static func line(
+    of paragraph: Paragraph, _ report: StatusReport, idWidth: Int, into text: inout TextLines
+  ) {
+    text.append("  ")
+    text.append(paragraph.number ?? "—", paddedTo: 7)
+    text.append(paragraph.id, paddedTo: idWidth + 2)
+    text.append(label(paragraph.status))
     var notes: [String] = []
     let options = paragraph.options.count
     if options > 1 { notes.append("\(options) options") }
@@ -49,8 +62,12 @@ public enum StatusText {
     }
     let pending = report.pendingTranslations(of: paragraph)
     if !pending.isEmpty { notes.append("translation pending: " + pending.joined(separator: " ")) }
-    if !notes.isEmpty { line += "  (" + notes.joined(separator: "; ") + ")" }
-    return line
+    if !notes.isEmpty {
+      text.append("  (")
+      text.append(notes.joined(separator: "; "))
+      text.append(")")
+    }
+    text.endLine()
   }
 
   /// A line a round: who answered, and which members did not.
@@ -75,10 +92,12 @@ public enum StatusText {
   }
 
   /// Who keeps each open paragraph open.
-  private static func holds(_ report: StatusReport) -> [String] {
+  private static func holds(_ report: StatusReport) -> TextLines {
+    var text = TextLines()
     let holds = report.holds
-    guard !holds.isEmpty else { return [] }
-    var lines = ["", "Held open (silence=\(report.declaration.settings.silence.rawValue))"]
+    guard !holds.isEmpty else { return text }
+    text.line("")
+    text.line("Held open (silence=\(report.declaration.settings.silence.rawValue))")
     for hold in holds {
       let name = (hold.paragraph.number.map { $0 + " " } ?? "") + hold.paragraph.id
       var parts: [String] = []
@@ -89,60 +108,82 @@ public enum StatusText {
         parts.append("kept open by the silence of " + hold.silent.joined(separator: ", "))
       }
       if parts.isEmpty { parts.append("no member supported one of its options") }
-      lines.append("  \(name): " + parts.joined(separator: "; "))
+      text.line("  \(name): " + parts.joined(separator: "; "))
     }
-    return lines
+    return text
   }
 
-  private static func details(_ report: StatusReport) -> [String] {
+  private static func details(_ report: StatusReport) -> TextLines {
+    var text = TextLines()
     let declaration = report.declaration
     let detailed = declaration.paragraphs.filter {
       $0.status == .open || !$0.reservations.isEmpty || !$0.dissociations.isEmpty || !$0.comments.isEmpty
     }
-    guard !detailed.isEmpty else { return [] }
-    var lines = ["", "Details"]
+    guard !detailed.isEmpty else { return text }
+    text.line("")
+    text.line("Details")
     for paragraph in detailed {
-      lines.append("  \(paragraph.number.map { $0 + " " } ?? "")\(paragraph.id) — \(label(paragraph.status))")
-      if paragraph.status == .open { lines += options(of: paragraph, in: report) }
+      text.line("  \(paragraph.number.map { $0 + " " } ?? "")\(paragraph.id) — \(label(paragraph.status))")
+      if paragraph.status == .open { options(of: paragraph, in: report, into: &text) }
       if !paragraph.dissociations.isEmpty {
         let joiners = paragraph.joiners(among: declaration.members).map(\.code)
-        lines.append("    Joined by: " + joiners.joined(separator: ", "))
+        text.line("    Joined by: " + joiners.joined(separator: ", "))
       }
       for reservation in paragraph.reservations {
-        lines.append("    Reservation \(reservation.participant): \(reservation.note)")
+        text.line("    Reservation \(reservation.participant): \(reservation.note)")
       }
       for comment in paragraph.comments {
-        lines.append("    Comment \(comment.participant) (round \(comment.round)): \(comment.note)")
+        text.line("    Comment \(comment.participant) (round \(comment.round)): \(comment.note)")
       }
     }
-    return lines
+    return text
   }
 
-  private static func options(of paragraph: Paragraph, in report: StatusReport) -> [String] {
-    return paragraph.options.map { option in
-      let sponsors = option.sponsors.isEmpty ? "" : " (\(option.sponsors.joined(separator: ", ")))"
-      let name =
-        option.isDeletion
-        ? "Delete" : (option.reference == .current ? "Option 1, current text" : "Option \(option.reference)")
-      let text = option.isDeletion ? "" : ": " + report.renderedInBaseLanguage(option, of: paragraph)
-      return "    \(name)\(sponsors)\(text)"
+  private static func options(of paragraph: Paragraph, in report: StatusReport, into text: inout TextLines) {
+    for option in paragraph.options {
+      text.append("    ")
+      if option.isDeletion {
+        text.append("Delete")
+      } else if option.reference == .current {
+        text.append("Option 1, current text")
+      } else {
+        text.append("Option \(option.reference)")
+      }
+      if !option.sponsors.isEmpty {
+        text.append(" (")
+        text.append(option.sponsors.joined(separator: ", "))
+        text.append(")")
+      }
+      if !option.isDeletion {
+        text.append(": ")
+        text.append(report.renderedInBaseLanguage(option, of: paragraph))
+      }
+      text.endLine()
     }
   }
 
-  private static func matrix(_ report: StatusReport, idWidth: Int) -> [String] {
+  private static func matrix(_ report: StatusReport, idWidth: Int) -> TextLines {
+    var text = TextLines()
     let participants = report.matrixParticipants
-    guard report.declaration.revision > 0, !participants.isEmpty else { return [] }
-    var lines = [
-      "",
-      "Stances in round \(report.declaration.revision) (S support, S2 support of option 2, SD of deletion, A amend, D delete, I insert, X dissociate, R reserve, W withdraw, C comment, · silent)",
-      "  " + pad("", idWidth + 2) + participants.map { pad($0.code, 4) }.joined(),
-    ]
+    guard report.declaration.revision > 0, !participants.isEmpty else { return text }
+    text.line("")
+    text.line(
+      "Stances in round \(report.declaration.revision) (S support, S2 support of option 2, SD of deletion, A amend, D delete, I insert, X dissociate, R reserve, W withdraw, C comment, · silent)"
+    )
+    text.append("  ")
+    text.append("", paddedTo: idWidth + 2)
+    for participant in participants { text.append(participant.code, paddedTo: 4) }
+    text.endLine()
+    let codes = participants.map(\.code)
     for paragraph in report.matrixParagraphs {
-      var line = "  " + pad(paragraph.id, idWidth + 2)
-      for participant in participants { line += pad(report.cell(of: participant.code, on: paragraph), 4) }
-      lines.append(line)
+      text.append("  ")
+      text.append(paragraph.id, paddedTo: idWidth + 2)
+      for stance in report.stances(of: codes, on: paragraph) {
+        text.append(StatusReport.cell(stance), paddedTo: 4)
+      }
+      text.endLine()
     }
-    return lines
+    return text
   }
 
   private static func convergence(_ report: StatusReport) -> [String] {
@@ -170,11 +211,9 @@ public enum StatusText {
   }
 
   private static func pad(_ text: String, _ width: Int) -> String {
-    // Characters are counted as the screen shows them; ASCII without CR (ids, codes, the
-    // matrix's cells: nearly every text here) has one a byte, counted without segmenting.
-    let plain = !text.utf8.contains { $0 >= 0x80 || $0 == 0x0D }
-    let count = plain ? text.utf8.count : text.count
-    return count >= width ? text + " " : text + String(repeating: " ", count: width - count)
+    var padded = TextLines()
+    padded.append(text, paddedTo: width)
+    return String(decoding: padded.bytes, as: UTF8.self)
   }
 
   /// Agreed share as a bar: █ agreed, ▒ ad ref, ░ open or draft.

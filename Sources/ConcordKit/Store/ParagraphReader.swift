@@ -9,16 +9,16 @@ struct ParagraphReader {
   private(set) var paragraph: Paragraph
   /// Elements open inside the paragraph: 0 between its children.
   private var depth = 0
-  /// The child being read.
+  /// The child being read, each part of it changed in place as its events come (an enum
+  /// with payloads would copy them out and back at every event).
   private var child: Child = .other
+  private var option = Option(reference: .current)
+  /// Inside an option's `text`: its language, and the segments so far.
+  private var language: String?
+  private var segments: [ClauseText.Segment] = []
+  private var standing = Standing(participant: "", round: 0)
 
-  private enum Child {
-    case option(Option, text: (language: String, segments: [ClauseText.Segment])?)
-    case standing(Standing, kind: StandingKind, note: String)
-    case other
-  }
-
-  private enum StandingKind { case dissociation, reservation, comment }
+  private enum Child { case option, dissociation, reservation, comment, other }
 
   /// From the paragraph's start tag (its children, if it has any as a tree, are not read).
   init(_ element: XML.Element) {
@@ -52,29 +52,21 @@ struct ParagraphReader {
   /// A start tag inside the paragraph.
   mutating func start(_ element: XML.Element) {
     depth += 1
-    switch (depth, child) {
-    case (1, _): child = Self.child(element, into: &paragraph)
-    case (2, .option(let option, nil)) where element.name == "text":
-      child = .option(option, text: (element.language ?? "", []))
-    case (3, .option(let option, .some(var text))):
-      child = .other
-      text.segments.append(.parties)
-      child = .option(option, text: text)
+    switch depth {
+    case 1: start(child: element)
+    case 2 where child == .option && language == nil && element.name == "text":
+      language = element.language ?? ""
+      segments = []
+    case 3 where child == .option && language != nil:
+      segments.append(.parties)
     default: break
     }
   }
 
   mutating func text(_ string: String) {
-    switch (depth, child) {
-    case (2, .option(let option, .some(var text))):
-      // The child let go first, so that the text grows in place, not as a copy.
-      child = .other
-      text.segments.append(.text(string))
-      child = .option(option, text: text)
-    case (1..., .standing(let standing, let kind, var note)):
-      child = .other
-      note += string
-      child = .standing(standing, kind: kind, note: note)
+    switch child {
+    case .option where depth == 2 && language != nil: segments.append(.text(string))
+    case .dissociation, .reservation, .comment: standing.note += string
     default: break
     }
   }
@@ -83,19 +75,20 @@ struct ParagraphReader {
   mutating func end() {
     defer { depth -= 1 }
     switch (depth, child) {
-    case (1, .option(let option, _)):
+    case (1, .option):
       paragraph.options.append(option)
-    case (1, .standing(var standing, let kind, let note)):
-      standing.note = note.foldingWhitespace.trimmed
-      switch kind {
+    case (1, .dissociation), (1, .reservation), (1, .comment):
+      standing.note = standing.note.foldingWhitespace.trimmed
+      switch child {
       case .dissociation: paragraph.dissociations.append(standing)
       case .reservation: paragraph.reservations.append(standing)
-      case .comment: paragraph.comments.append(standing)
+      default: paragraph.comments.append(standing)
       }
-    case (2, .option(var option, .some(let text))):
-      child = .other
-      option.texts[text.language] = ClauseText(text.segments)
-      child = .option(option, text: nil)
+    case (2, .option):
+      if let language {
+        option.texts[language] = ClauseText(segments)
+        self.language = nil
+      }
       return
     default: return
     }
@@ -104,39 +97,40 @@ struct ParagraphReader {
 
   /// A child's start tag: a stance or change is whole in its attributes; an option or a
   /// standing waits for its content.
-  private static func child(_ element: XML.Element, into paragraph: inout Paragraph) -> Child {
+  private mutating func start(child element: XML.Element) {
     switch element.name {
     case "option":
-      return .option(
-        Option(
-          reference: element[attribute: "n"].flatMap(OptionReference.init) ?? .current,
-          sponsors: codes(element[attribute: "sponsors"]),
-          round: Int(element[attribute: "round"] ?? "") ?? 0,
-          combines: codes(element[attribute: "combines"]).compactMap { Int($0) }),
-        text: nil)
-    case "dissociation": return standing(element, .dissociation)
-    case "reservation": return standing(element, .reservation)
-    case "comment": return standing(element, .comment)
+      child = .option
+      option = Option(
+        reference: element[attribute: "n"].flatMap(OptionReference.init) ?? .current,
+        sponsors: Self.codes(element[attribute: "sponsors"]),
+        round: Int(element[attribute: "round"] ?? "") ?? 0,
+        combines: Self.codes(element[attribute: "combines"]).compactMap { Int($0) })
+      language = nil
+    case "dissociation": startStanding(element, .dissociation)
+    case "reservation": startStanding(element, .reservation)
+    case "comment": startStanding(element, .comment)
     case "stance":
+      child = .other
       paragraph.stances.append(
         RecordedStance(
           participant: element[attribute: "participant"] ?? "",
           kind: element[attribute: "kind"].flatMap(Stance.Kind.init(rawValue:)) ?? .comment,
           option: element[attribute: "option"].flatMap(OptionReference.init)))
     case "change":
+      child = .other
       paragraph.changes.append(
         ChangeRecord(
-          revision: Int(element[attribute: "revision"] ?? "") ?? 0, by: codes(element[attribute: "by"])))
-    default: break
+          revision: Int(element[attribute: "revision"] ?? "") ?? 0, by: Self.codes(element[attribute: "by"])))
+    default: child = .other
     }
-    return .other
   }
 
-  private static func standing(_ element: XML.Element, _ kind: StandingKind) -> Child {
-    let standing = Standing(
+  private mutating func startStanding(_ element: XML.Element, _ kind: Child) {
+    child = kind
+    standing = Standing(
       participant: element[attribute: "participant"] ?? "", round: Int(element[attribute: "round"] ?? "") ?? 0
     )
-    return .standing(standing, kind: kind, note: "")
   }
 
   /// A list attribute's items: split at XML's white space (space, tab, line feed, carriage

@@ -94,7 +94,14 @@ enum InputDecoding {
 }
 
 extension String {
+  /// White space (as `Character.isWhitespace` has it) dropped at either end.
   var trimmed: String {
+    // Nearly every text starts and ends with a visible ASCII character, which is never white
+    // space nor part of a longer character at that end: nothing to drop, nothing to segment.
+    let isVisibleASCII = { (byte: UInt8) in byte > 0x20 && byte < 0x7F }
+    if isEmpty || (utf8.first.map(isVisibleASCII) == true && utf8.last.map(isVisibleASCII) == true) {
+      return self
+    }
     var result = Substring(self)
     while result.first?.isWhitespace == true { result = result.dropFirst() }
     while result.last?.isWhitespace == true { result = result.dropLast() }

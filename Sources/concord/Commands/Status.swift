@@ -33,7 +33,7 @@ extension Concord {
         let report = try StatusReport.load(workspace: workspace, revision: revision, reader: schemas.reader)
         progress.finish()
         switch format {
-        case .text: Console.out(StatusText.render(report), terminator: "")
+        case .text: Console.out(StatusText.utf8(report))
         case .json: Console.out(StatusJSON.render(report))
         case .html: Console.out(StatusHTML.render(report), terminator: "")
         }

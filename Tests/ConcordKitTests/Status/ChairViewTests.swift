@@ -88,4 +88,21 @@ import Testing
     #expect(html.contains("class=\"count\">3</text>"))
     #expect(html.contains("class=\"total\">4</text>"))
   }
+
+  /// A matrix row's stances, found in one look through the paragraph's stances, are each
+  /// participant's as `stance(of:on:)` finds it: the first stance, else the first comment.
+  @Test func aRowsStancesAreEachParticipantsStance() throws {
+    let report = try Self.report(.consent, Self.consentRounds)
+    var paragraph = try #require(report.declaration.paragraph("p1"))
+    paragraph.stances = [
+      RecordedStance(participant: "AAA", kind: .comment), RecordedStance(participant: "BBB", kind: .comment),
+      RecordedStance(participant: "AAA", kind: .support, option: .number(2)),
+      RecordedStance(participant: "BBB", kind: .comment), RecordedStance(participant: "AAA", kind: .amend),
+      RecordedStance(participant: "DDD", kind: .delete),
+    ]
+    let codes = ["AAA", "BBB", "CCC", "DDD"]
+    let row = report.stances(of: codes, on: paragraph)
+    #expect(row == codes.map { report.stance(of: $0, on: paragraph) })
+    #expect(row.map(StatusReport.cell) == ["S2", "C", "·", "D"])
+  }
 }
