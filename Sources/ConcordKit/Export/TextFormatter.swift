@@ -7,18 +7,29 @@
 struct TextFormatter: Sendable {
   var width: Int = 80
 
+  /// A block of lines: a heading with its rule, or a paragraph.
+  private enum Block: Sendable {
+    case heading(String)
+    case item(Presentation.Item)
+  }
+
   func text(_ presentation: Presentation) -> String {
     let wrapper = TextWrapper(width: width)
     var blocks: [[String]] = []
     blocks.append(wrapper.wrap(presentation.title))
     blocks.append([revisionLine(presentation)])
-    for section in presentation.sections {
-      if let heading = section.heading {
+    let body = presentation.sections.flatMap { section in
+      (section.heading.map { [Block.heading($0)] } ?? [])
+        + section.items.filter { !$0.isRemoved }.map(Block.item)
+    }
+    // Each block wrapped on its own: on every core, in order.
+    let vocabulary = presentation.vocabulary
+    blocks += parallelMap(count: body.count) { index in
+      switch body[index] {
+      case .heading(let heading):
         let rule = String(repeating: "-", count: min(TextWrapper.columns(of: heading), width))
-        blocks.append(wrapper.wrap(heading) + [rule])
-      }
-      for item in section.items where !item.isRemoved {
-        blocks.append(lines(of: item, vocabulary: presentation.vocabulary, wrapper: wrapper))
+        return wrapper.wrap(heading) + [rule]
+      case .item(let item): return lines(of: item, vocabulary: vocabulary, wrapper: wrapper)
       }
     }
     if !presentation.notes.isEmpty {
@@ -31,7 +42,17 @@ struct TextFormatter: Sendable {
       }
       blocks.append(notes)
     }
-    return blocks.map { $0.joined(separator: "\n") }.joined(separator: "\n\n") + "\n"
+    // Lines a newline apart, blocks a blank line apart, and a newline at the end: in one buffer.
+    var text = TextLines()
+    for (index, block) in blocks.enumerated() {
+      if index > 0 { text.append("\n\n") }
+      for (number, line) in block.enumerated() {
+        if number > 0 { text.endLine() }
+        text.append(line)
+      }
+    }
+    text.endLine()
+    return String(decoding: text.bytes, as: UTF8.self)
   }
 
   /// "¹²": footnote markers that cannot be mistaken for the text's own brackets.

@@ -27,20 +27,20 @@ struct TextWrapper: Sendable {
       let gap = hasContent && unit.spaceBefore ? 1 : 0
       if used + gap + unit.width <= width {
         if gap == 1 { line.append(" ") }
-        line.append(unit.text)
+        line.append(contentsOf: text[unit.range])
         used += gap + unit.width
         hasContent = true
         continue
       }
       if hasContent { newLine() }
       if used + unit.width <= width {
-        line.append(unit.text)
+        line.append(contentsOf: text[unit.range])
         used += unit.width
         hasContent = true
         continue
       }
       // Longer than a whole line: cut it where the line is full.
-      for character in unit.text {
+      for character in String(text[unit.range]) {
         let columns = Self.columns(of: character)
         if hasContent, used + columns > width { newLine() }
         line.append(character)
@@ -84,8 +84,10 @@ struct TextWrapper: Sendable {
 
   // MARK: - Units that may not be broken
 
+  /// A run of the text that may not be broken, as the range of its scalars (no string is
+  /// made a unit: a line is made by copying runs of the text).
   private struct Unit {
-    var text: String
+    var range: Range<String.Index>
     var width: Int
     var spaceBefore: Bool
   }
@@ -99,10 +101,19 @@ struct TextWrapper: Sendable {
     var canExtend = false
     var glueNext = false
     var previous: Unicode.Scalar?
-    for scalar in text.unicodeScalars {
-      defer { previous = scalar }
+    let scalars = text.unicodeScalars
+    var index = scalars.startIndex
+    while index != scalars.endIndex {
+      let scalar = scalars[index]
+      let next = scalars.index(after: index)
+      defer {
+        previous = scalar
+        index = next
+      }
+      // A unit only ever grows by the scalar right after it.
+      func extendLast() { units[units.count - 1].range = units[units.count - 1].range.lowerBound..<next }
       if !units.isEmpty, !spacePending, continues(scalar, after: previous) {
-        units[units.count - 1].text.unicodeScalars.append(scalar)
+        extendLast()
         continue
       }
       if isWhitespace(scalar) {
@@ -114,18 +125,16 @@ struct TextWrapper: Sendable {
       let columns = columns(of: scalar)
       let isWide = columns == 2
       if closing.contains(scalar.value), !spacePending, !units.isEmpty {
-        units[units.count - 1].text.unicodeScalars.append(scalar)
+        extendLast()
         units[units.count - 1].width += columns
         canExtend = !isWide
       } else if glueNext || (canExtend && !isWide && !spacePending) {
-        units[units.count - 1].text.unicodeScalars.append(scalar)
+        extendLast()
         units[units.count - 1].width += columns
         canExtend = !isWide
         glueNext = false
       } else {
-        var unit = Unit(text: "", width: columns, spaceBefore: spacePending)
-        unit.text.unicodeScalars.append(scalar)
-        units.append(unit)
+        units.append(Unit(range: index..<next, width: columns, spaceBefore: spacePending))
         canExtend = !isWide
       }
       if opening.contains(scalar.value) { glueNext = true }
