@@ -3,6 +3,11 @@
 /// assets; written with `HTMLWriter`, so every text and attribute is escaped, quotes too.
 public enum StatusHTML {
   public static func render(_ report: StatusReport) -> String {
+    String(decoding: utf8(report), as: UTF8.self)
+  }
+
+  /// The same page, as the UTF-8 bytes the command writes.
+  public static func utf8(_ report: StatusReport) -> [UInt8] {
     let declaration = report.declaration
     let base = declaration.settings.baseLanguage
     let title = "\(declaration.settings.title(in: base)) — Rev.\(declaration.revision)"
@@ -17,7 +22,7 @@ public enum StatusHTML {
       stances(report, &html)
       paragraphs(report, &html)
     }
-    return page.output
+    return page.bytes
   }
 
   // MARK: - Stances and paragraphs

@@ -3,6 +3,11 @@
 /// convergence. Keys are only ever added, never renamed.
 public enum StatusJSON {
   public static func render(_ report: StatusReport) -> String {
+    String(decoding: utf8(report), as: UTF8.self)
+  }
+
+  /// The same JSON, as the UTF-8 bytes the command writes.
+  public static func utf8(_ report: StatusReport) -> [UInt8] {
     let declaration = report.declaration
     let json = JSONWriter()
     let holds = Dictionary(report.holds.map { ($0.paragraph.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -21,7 +26,7 @@ public enum StatusJSON {
       rounds(report, json)
       // Each paragraph's object written on every core, put together in order.
       let paragraphs = declaration.paragraphs
-      let objects = parallelMap(count: paragraphs.count) { index in
+      var objects = parallelMap(count: paragraphs.count) { index in
         let paragraph = paragraphs[index]
         let json = JSONWriter()
         json.object {
@@ -31,7 +36,13 @@ public enum StatusJSON {
         }
         return json.bytes
       }
-      json.field("paragraphs") { json.array(objects) { json.raw($0) } }
+      json.reserve(objects.reduce(objects.count) { $0 + $1.count })
+      json.field("paragraphs") {
+        json.array(objects.indices) { index in
+          json.raw(objects[index])
+          objects[index] = []  // let go of each part once copied
+        }
+      }
       json.field("convergence") {
         json.array(report.convergence) { row in
           json.object {
@@ -44,7 +55,7 @@ public enum StatusJSON {
         }
       }
     }
-    return json.output
+    return json.bytes
   }
 
   private static func summary(_ report: StatusReport, _ json: JSONWriter) {

@@ -24,10 +24,13 @@ public enum StatusText {
       { paragraphs(report, idWidth: idWidth) }, { details(report) }, { holds(report) },
       { matrix(report, idWidth: idWidth) },
     ]
-    let made = parallelMap(count: parts.count) { parts[$0]() }
-    var text = TextLines()
+    var made = parallelMap(count: parts.count) { parts[$0]() }
+    var text = TextLines(capacity: made.reduce(1 << 16) { $0 + $1.bytes.count })
     text.lines(head)
-    for part in made { text.append(part) }
+    for index in made.indices {
+      text.append(made[index])
+      made[index] = TextLines()  // let go of each part once copied
+    }
     text.lines(convergence(report))
     return text.bytes
   }

@@ -10,6 +10,11 @@ public final class JSONWriter {
 
   public init() {}
 
+  /// Room for `count` more bytes, and some for what follows them, for parts of known size
+  /// about to be put together (a long document is then not grown by doubling, with its old
+  /// and new buffers both in memory).
+  public func reserve(_ count: Int) { bytes.reserveCapacity(bytes.count + count + 1 << 16) }
+
   /// What has been written, as text.
   public var output: String { String(decoding: bytes, as: UTF8.self) }
 

@@ -3,6 +3,11 @@
 struct TextLines {
   private(set) var bytes: [UInt8] = []
 
+  init() {}
+
+  /// Room for `capacity` bytes, when the length is known (parts about to be put together).
+  init(capacity: Int) { bytes.reserveCapacity(capacity) }
+
   /// A whole line.
   mutating func line(_ text: String) {
     append(text)

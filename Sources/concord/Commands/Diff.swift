@@ -81,15 +81,21 @@ extension Concord {
         progress.update("comparing \(max(old?.count ?? 0, new?.count ?? 0)) paragraphs")
         let changes = DeclarationDiff.changes(from: old, to: new)
         progress.update("writing \(changes.paragraphs.count) changes as \(format.rawValue)")
-        var output = ""
         switch format {
         case .text:
-          output += TextDiffRenderer(color: useColor, fullLineage: lineage).render(changes)
-        case .json: output = JSONDiffRenderer().render(changes) + "\n"
-        case .html: output = HTMLDiffRenderer().render(changes)
+          let text = TextDiffRenderer(color: useColor, fullLineage: lineage).render(changes)
+          progress.finish()
+          Console.out(text, terminator: "")
+        case .json:
+          var json = JSONDiffRenderer().utf8(changes)
+          json.append(UInt8(ascii: "\n"))
+          progress.finish()
+          Console.out(json)
+        case .html:
+          let page = HTMLDiffRenderer().utf8(changes)
+          progress.finish()
+          Console.out(page)
         }
-        progress.finish()
-        Console.out(output, terminator: "")
         // Done: end the process here rather than free two large declarations object by
         // object on the way out (a sixth of the run on a 10,000-paragraph pair).
         Foundation.exit(EXIT_SUCCESS)

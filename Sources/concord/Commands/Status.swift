@@ -34,8 +34,11 @@ extension Concord {
         progress.finish()
         switch format {
         case .text: Console.out(StatusText.utf8(report))
-        case .json: Console.out(StatusJSON.render(report))
-        case .html: Console.out(StatusHTML.render(report), terminator: "")
+        case .json:
+          var json = StatusJSON.utf8(report)
+          json.append(UInt8(ascii: "\n"))
+          Console.out(json)
+        case .html: Console.out(StatusHTML.utf8(report))
         }
       } catch {
         progress.finish()

@@ -10,7 +10,10 @@
 public struct HTMLDiffRenderer: Sendable {
   public init() {}
 
-  public func render(_ changes: Changes) -> String {
+  public func render(_ changes: Changes) -> String { String(decoding: utf8(changes), as: UTF8.self) }
+
+  /// The same page, as the UTF-8 bytes the command writes.
+  public func utf8(_ changes: Changes) -> [UInt8] {
     let title =
       "\(changes.workspace.isEmpty ? "" : changes.workspace + ": ")"
       + "\(TextDiffRenderer.revision(changes.from)) → \(TextDiffRenderer.revision(changes.to))"
@@ -34,7 +37,7 @@ public struct HTMLDiffRenderer: Sendable {
         lineageTable(changes, &html)
       }
     }
-    return page.output
+    return page.bytes
   }
 
   // MARK: - Paragraphs

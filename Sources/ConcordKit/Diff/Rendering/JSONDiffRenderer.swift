@@ -8,7 +8,10 @@
 public struct JSONDiffRenderer: Sendable {
   public init() {}
 
-  public func render(_ changes: Changes) -> String {
+  public func render(_ changes: Changes) -> String { String(decoding: utf8(changes), as: UTF8.self) }
+
+  /// The same JSON, as the UTF-8 bytes the command writes.
+  public func utf8(_ changes: Changes) -> [UInt8] {
     // Each change and lineage entry is written on its own, on every core, then put in order.
     let paragraphs = parallelMap(count: changes.paragraphs.count) { index in
       Self.json { write(changes.paragraphs[index], to: $0) }
@@ -17,6 +20,7 @@ public struct JSONDiffRenderer: Sendable {
       Self.json { write(changes.lineage[index], to: $0) }
     }
     let json = JSONWriter()
+    json.reserve((paragraphs + lineage).reduce(1024 + paragraphs.count + lineage.count) { $0 + $1.count })
     json.object {
       json.field("from", changes.from)
       json.field("to", changes.to)
@@ -31,7 +35,7 @@ public struct JSONDiffRenderer: Sendable {
       json.field("changes") { json.array(paragraphs) { json.raw($0) } }
       json.field("lineage") { json.array(lineage) { json.raw($0) } }
     }
-    return json.output
+    return json.bytes
   }
 
   private static func json(_ body: (JSONWriter) -> Void) -> [UInt8] {

@@ -89,15 +89,17 @@ struct HTMLWriter {
     endLine()
     let start = HTMLWriter(rules: (textRules, attributeRules), depth: depth)
     let chunks = min(count, 64)
-    let written = parallelMap(count: chunks) { chunk in
+    var written = parallelMap(count: chunks) { chunk in
       var html = start
       for index in (chunk * count / chunks)..<((chunk + 1) * count / chunks) { part(index, &html) }
       html.endLine()
       return (html.bytes, html.problems)
     }
-    for (bytes, problems) in written {
-      self.bytes += bytes
-      self.problems += problems
+    bytes.reserveCapacity(written.reduce(bytes.count + 1 << 16) { $0 + $1.0.count })
+    for index in written.indices {
+      bytes += written[index].0
+      problems += written[index].1
+      written[index] = ([], [])  // let go of each part once copied
     }
   }
 
