@@ -182,12 +182,6 @@ extension String {
   }
 }
 
-/// 0x80 in each byte of `word` that is zero, 0 in every other: exact, no carries between bytes.
-private func zeroBytes(_ word: UInt64) -> UInt64 {
-  let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-  return ~(((word & low) &+ low) | word | low)
-}
-
 /// The scalar that a two- or three-byte lead (C2, E1–E3) begins, its continuation bytes
 /// starting at `index`; nil for any other byte.
 private func scalar(leadBy lead: UInt8, in bytes: UnsafeBufferPointer<UInt8>, after index: Int)

@@ -49,7 +49,8 @@ public struct DocumentReader: Sendable {
   /// runs `first` (another job, such as checking the chain of revisions) and then validates
   /// the document. `first`'s error comes first, then validation's; what `consumer` made of a
   /// document that breaks its schema is thrown away unused, so the outcome is `first` then
-  /// the one pass. On one core, or for a small document, it is just that.
+  /// the one pass. On one core, or for a small document, it is just that. For a consumer that
+  /// reads the whole document (not `readHead`'s, which stops early: validation here does not).
   func readAlongside(
     _ data: Data, as expected: SchemaName?, displayPath: String, into consumer: any XMLEventConsumer,
     from threshold: Int = alongsideBytes, after first: () throws -> Void = {}
