@@ -104,10 +104,10 @@ public enum StatusJSON {
           json.field("delete", option.isDeletion)
           json.field("text") {
             json.object {
-              for (language, text) in report.rendered(option, of: paragraph).inOrder(
-                of: declaration.settings.languages)
-              {
-                json.field(language, text)
+              // `report.rendered(option, of:)` in the declaration's order, without its dictionary.
+              for language in declaration.settings.languages where option.texts[language] != nil {
+                json.field(
+                  language, declaration.renderedText(of: paragraph, option: option, in: language).text)
               }
             }
           }

@@ -39,3 +39,18 @@ import Testing
       Escaping.escape(text, [.quotes, .apostrophes, .whitespace]) { _ in Issue.record("refused") } == text)
   }
 }
+
+/// JSON's quoting finds a quote, a backslash or a control wherever it stands.
+@Suite struct JSONQuotingScanTests {
+  @Test(arguments: [("\"", "\\\""), ("\\", "\\\\"), ("\n", "\\n"), ("\u{1}", "\\u0001")])
+  func aByteToEscapeIsFoundAtEveryOffset(_ character: String, _ escaped: String) {
+    for before in 0..<20 {
+      for after in [0, 1, 8, 9] {
+        let text = String(repeating: "a", count: before) + character + String(repeating: "я", count: after)
+        let json = JSONWriter()
+        json.value(text)
+        #expect(json.output == "\"" + text.replacing(character, with: escaped) + "\"", "\(before) \(after)")
+      }
+    }
+  }
+}
