@@ -73,28 +73,10 @@ enum Escaping {
 
   /// Whether any byte of `text` could need escaping or be refused, under any rules: markup
   /// characters, quotes, controls, and the lead byte of U+FFFE/U+FFFF. Most texts need nothing.
-  private static func mayNeedEscaping(_ text: String) -> Bool {
-    let special = { (byte: UInt8) in
-      byte < 0x20 || byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
-        || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") || byte == 0xEF
-    }
-    var text = text
-    return text.withUTF8 { bytes in
-      var index = 0
-      // Eight bytes at a time: controls (the top three bits clear), then each special byte.
-      if let base = bytes.baseAddress {
-        while index + 8 <= bytes.count {
-          let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
-          let found =
-            zeroBytes(word & 0xE0E0_E0E0_E0E0_E0E0) | zeroBytes(word ^ 0x2626_2626_2626_2626)
-            | zeroBytes(word ^ 0x3C3C_3C3C_3C3C_3C3C) | zeroBytes(word ^ 0x3E3E_3E3E_3E3E_3E3E)
-            | zeroBytes(word ^ 0x2222_2222_2222_2222) | zeroBytes(word ^ 0x2727_2727_2727_2727)
-            | zeroBytes(word ^ 0xEFEF_EFEF_EFEF_EFEF)
-          if found != 0 { return true }
-          index += 8
-        }
-      }
-      return bytes[index...].contains(where: special)
-    }
-  }
+  private static func mayNeedEscaping(_ text: String) -> Bool { special.orControl(in: text) }
+
+  private static let special = SpecialBytes([
+    UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"), 0xEF,
+  ])
+
 }

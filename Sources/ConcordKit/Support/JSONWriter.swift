@@ -109,23 +109,9 @@ public final class JSONWriter {
   }
 
   /// Whether a text has a control, `"` or `\\`: looked for eight bytes at a time.
-  private static func needsEscape(_ string: String) -> Bool {
-    var string = string
-    return string.withUTF8 { bytes in
-      var index = 0
-      if let base = bytes.baseAddress {
-        while index + 8 <= bytes.count {
-          let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
-          let found =
-            zeroBytes(word & 0xE0E0_E0E0_E0E0_E0E0) | zeroBytes(word ^ 0x2222_2222_2222_2222)
-            | zeroBytes(word ^ 0x5C5C_5C5C_5C5C_5C5C)
-          if found != 0 { return true }
-          index += 8
-        }
-      }
-      return bytes[index...].contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }
-    }
-  }
+  private static func needsEscape(_ string: String) -> Bool { special.orControl(in: string) }
+
+  private static let special = SpecialBytes([UInt8(ascii: "\""), UInt8(ascii: "\\")])
 
   public static func quoted(_ string: String) -> String {
     if !needsEscape(string) { return "\"" + string + "\"" }
