@@ -20,6 +20,18 @@ enum ContentDigest {
     return sealed
   }
 
+  /// The same, for bytes as a writer made them: sealed in place, then made into `Data` once
+  /// (a large revision is not held three times over).
+  static func sealed(_ bytes: consuming [UInt8]) -> Data {
+    var sealed = consume bytes
+    if let range = sealed.withUnsafeBytes(valueRange(in:)) {
+      var stream = Digest.Stream()
+      sealed.withUnsafeBytes { stream.update($0) }
+      sealed.replaceSubrange(range, with: Array(stream.finish().utf8))
+    }
+    return Data(sealed)
+  }
+
   /// The seal the bytes carry, and the one their content gives (nil without a seal).
   static func seal(of data: Data) -> (recorded: String, computed: String)? {
     var stream = Digest.Stream()
@@ -49,17 +61,17 @@ enum ContentDigest {
 
   /// Where the 64 characters of the root element's `digest` value stand: looked for in the
   /// root start tag only (the first `<declaration`'s tag, before its `>`).
-  private static func valueRange(in data: Data) -> Range<Int>? {
-    data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> Range<Int>? in
-      let root = Array("<declaration".utf8)
-      guard let start = find(root, in: bytes, from: 0, before: min(bytes.count, 4096)) else { return nil }
-      var end = start
-      while end < bytes.count, bytes[end] != UInt8(ascii: ">") { end += 1 }
-      guard let found = find(attribute, in: bytes, from: start, before: end) else { return nil }
-      let value = found + attribute.count
-      guard value + 64 < bytes.count, bytes[value + 64] == UInt8(ascii: "\"") else { return nil }
-      return value..<value + 64
-    }
+  private static func valueRange(in data: Data) -> Range<Int>? { data.withUnsafeBytes(valueRange(in:)) }
+
+  private static func valueRange(in bytes: UnsafeRawBufferPointer) -> Range<Int>? {
+    let root = Array("<declaration".utf8)
+    guard let start = find(root, in: bytes, from: 0, before: min(bytes.count, 4096)) else { return nil }
+    var end = start
+    while end < bytes.count, bytes[end] != UInt8(ascii: ">") { end += 1 }
+    guard let found = find(attribute, in: bytes, from: start, before: end) else { return nil }
+    let value = found + attribute.count
+    guard value + 64 < bytes.count, bytes[value + 64] == UInt8(ascii: "\"") else { return nil }
+    return value..<value + 64
   }
 
   private static func find(_ needle: [UInt8], in bytes: UnsafeRawBufferPointer, from: Int, before: Int)

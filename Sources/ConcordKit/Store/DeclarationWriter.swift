@@ -60,7 +60,22 @@ public struct DeclarationWriter: Sendable {
       for (language, heading) in section.headings.inOrder(of: languages) {
         writer.element("heading", [("xml:lang", language)], text: heading)
       }
-      for paragraph in section.paragraphs { write(paragraph, languages: languages, to: &writer) }
+      // The paragraphs written on every core, a run of them to a fragment, put in order.
+      let paragraphs = section.paragraphs
+      let chunks = min(paragraphs.count, 64)
+      let depth = writer.depth
+      var fragments = parallelMap(count: chunks) { chunk in
+        var fragment = XMLWriter(fragmentAt: depth)
+        for index in (chunk * paragraphs.count / chunks)..<((chunk + 1) * paragraphs.count / chunks) {
+          write(paragraphs[index], languages: languages, to: &fragment)
+        }
+        return fragment
+      }
+      writer.reserve(fragments.reduce(0) { $0 + $1.count })
+      for index in fragments.indices {
+        writer.append(fragments[index])
+        fragments[index] = XMLWriter(fragmentAt: depth)  // let go of each once copied
+      }
       writer.end()
     }
     writer.end()
@@ -68,7 +83,7 @@ public struct DeclarationWriter: Sendable {
       throw DiagnosticsError(
         Diagnostic(file: "Rev.\(declaration.revision)", message: problem))
     }
-    return ContentDigest.sealed(writer.data)
+    return ContentDigest.sealed(writer.takeBytes())
   }
 
   private func writeSettings(_ settings: Settings, to writer: inout XMLWriter) {

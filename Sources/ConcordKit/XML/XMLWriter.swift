@@ -7,15 +7,49 @@ import Foundation
 /// U+FFFE, U+FFFF) are collected as problems rather than written, so that nothing invalid
 /// ever reaches a file.
 public struct XMLWriter {
-  /// The document so far, as the UTF-8 bytes a file holds.
-  public private(set) var data = Data("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n".utf8)
+  /// The document so far, as UTF-8 bytes (appended to a byte buffer: a `Data` checks its
+  /// representation at every append).
+  private var bytes = Array("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n".utf8)
   public private(set) var problems: [String] = []
   private var open: [String] = []
+  /// Elements open around a fragment, in the document it will join (for its indentation).
+  private var around = 0
 
   public init() {}
 
+  /// A writer for a fragment of a document: whole elements that will stand inside `depth`
+  /// open elements there, indented as they would be, without the XML declaration.
+  init(fragmentAt depth: Int) {
+    bytes = []
+    around = depth
+  }
+
+  /// A fragment's bytes and problems, put here where it stands (`init(fragmentAt:)`).
+  mutating func append(_ fragment: XMLWriter) {
+    bytes.append(contentsOf: fragment.bytes)
+    problems += fragment.problems
+  }
+
+  /// The document so far, as the UTF-8 bytes a file holds.
+  public var data: Data { Data(bytes) }
+
+  /// The document's bytes, taken out of the writer (which is left empty): no copy.
+  mutating func takeBytes() -> [UInt8] {
+    defer { bytes = [] }
+    return bytes
+  }
+
+  /// How many bytes have been written.
+  var count: Int { bytes.count }
+
+  /// Room for `count` more bytes and some (fragments of known size about to be put in).
+  mutating func reserve(_ count: Int) { bytes.reserveCapacity(bytes.count + count + 1 << 16) }
+
+  /// Elements open here (inside the fragment's surroundings).
+  var depth: Int { around + open.count }
+
   /// The document so far as text: a copy of `data`, for callers that want a `String`.
-  public var output: String { String(decoding: data, as: UTF8.self) }
+  public var output: String { String(decoding: bytes, as: UTF8.self) }
 
   /// `<name a="1">` on its own line; children follow, indented.
   public mutating func start(_ name: String, _ attributes: [(String, String?)] = []) {
@@ -78,10 +112,7 @@ public struct XMLWriter {
   // MARK: - Bytes and escaping
 
   /// Appends the text's UTF-8 bytes (contiguous in a native string: one copy, no decoding).
-  private mutating func write(_ text: String) {
-    var text = text
-    text.withUTF8 { data.append($0) }
-  }
+  private mutating func write(_ text: String) { bytes.append(contentsOf: text.utf8) }
 
   /// ` a="1"` for each attribute with a value.
   private mutating func write(_ attributes: [(String, String?)]) {
@@ -96,7 +127,7 @@ public struct XMLWriter {
   }
 
   private mutating func indent() {
-    for _ in 0..<open.count { write("  ") }
+    for _ in 0..<depth { bytes.append(contentsOf: [0x20, 0x20]) }
   }
 
   private mutating func escaped(_ text: String, quote: Bool) -> String {
@@ -110,15 +141,6 @@ public struct XMLWriter {
   /// carry are left out and handed to `refused`. Shared by every writer of XML and HTML.
   static func escape(_ text: String, quote: Bool, refused: (Unicode.Scalar) -> Void) -> String {
     Escaping.escape(text, quote ? .attribute : .text, refused: refused)
-  }
-
-  /// Whether any byte of `text` could need escaping or be refused: markup characters,
-  /// controls, and the lead byte of U+FFFE/U+FFFF. Most texts need nothing.
-  private static func needsEscaping(_ text: String) -> Bool {
-    text.utf8.contains { byte in
-      byte < 0x20 || byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<")
-        || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "\"") || byte == 0xEF
-    }
   }
 
   /// XML 1.0's `Char` production.
