@@ -13,9 +13,9 @@ public struct Paragraph: Hashable, Sendable {
     case agreedAdReferendum = "agreed-ad-ref"
   }
 
-  /// The fields. Changed only while this value holds the one reference to it (`unshared()`
-  /// copies it first otherwise), so sharing it between threads is safe.
-  private final class Fields: @unchecked Sendable {
+  /// The fields, as a value: their memberwise initializer, equality and hashing are the
+  /// compiler's.
+  private struct Fields: Hashable, Sendable {
     var id: String
     var number: String?
     var status: Status
@@ -27,126 +27,108 @@ public struct Paragraph: Hashable, Sendable {
     var stances: [RecordedStance]
     var comments: [Standing]
     var changes: [ChangeRecord]
-
-    init(
-      id: String, number: String?, status: Status, since: Int, inserted: Bool, options: [Option],
-      dissociations: [Standing], reservations: [Standing], stances: [RecordedStance], comments: [Standing],
-      changes: [ChangeRecord]
-    ) {
-      self.id = id
-      self.number = number
-      self.status = status
-      self.since = since
-      self.inserted = inserted
-      self.options = options
-      self.dissociations = dissociations
-      self.reservations = reservations
-      self.stances = stances
-      self.comments = comments
-      self.changes = changes
-    }
-
-    func copy() -> Fields {
-      Fields(
-        id: id, number: number, status: status, since: since, inserted: inserted, options: options,
-        dissociations: dissociations, reservations: reservations, stances: stances, comments: comments,
-        changes: changes)
-    }
   }
 
-  private var box: Fields
+  /// The box the fields are kept in. Changed only while this value holds the one reference
+  /// to it (`unshared()` copies it first otherwise), so sharing it between threads is safe.
+  private final class Box: @unchecked Sendable {
+    var fields: Fields
+    init(_ fields: Fields) { self.fields = fields }
+  }
 
-  /// The fields, to change: copied first when another value shares them. (A method, not a
+  private var box: Box
+
+  /// The box, to change: copied first when another value shares it. (A method, not a
   /// property: setting a class instance's property only reads the reference, so a
   /// property's `_modify` would never be asked.)
-  private mutating func unshared() -> Fields {
-    if !isKnownUniquelyReferenced(&box) { box = box.copy() }
+  private mutating func unshared() -> Box {
+    if !isKnownUniquelyReferenced(&box) { box = Box(box.fields) }
     return box
   }
 
   public var id: String {
-    get { box.id }
+    get { box.fields.id }
     _modify {
-      let fields = unshared()
-      yield &fields.id
+      let box = unshared()
+      yield &box.fields.id
     }
-    set { unshared().id = newValue }
+    set { unshared().fields.id = newValue }
   }
   /// `"12"`, `"12bis"`; nil in the preamble.
   public var number: String? {
-    get { box.number }
+    get { box.fields.number }
     _modify {
-      let fields = unshared()
-      yield &fields.number
+      let box = unshared()
+      yield &box.fields.number
     }
-    set { unshared().number = newValue }
+    set { unshared().fields.number = newValue }
   }
   public var status: Status {
-    get { box.status }
-    set { unshared().status = newValue }
+    get { box.fields.status }
+    set { unshared().fields.status = newValue }
   }
   /// The revision in which it first appeared.
   public var since: Int {
-    get { box.since }
-    set { unshared().since = newValue }
+    get { box.fields.since }
+    set { unshared().fields.since = newValue }
   }
   /// Inserted and never yet agreed: numbered `12bis`, `12ter`, … after its anchor.
   public var inserted: Bool {
-    get { box.inserted }
-    set { unshared().inserted = newValue }
+    get { box.fields.inserted }
+    set { unshared().fields.inserted = newValue }
   }
   /// Option 1 (the current text) first, then proposals by number, deletion last.
   public var options: [Option] {
-    get { box.options }
+    get { box.fields.options }
     _modify {
-      let fields = unshared()
-      yield &fields.options
+      let box = unshared()
+      yield &box.fields.options
     }
-    set { unshared().options = newValue }
+    set { unshared().fields.options = newValue }
   }
   /// Members that do not join the paragraph, while their dissociation stands.
   public var dissociations: [Standing] {
-    get { box.dissociations }
+    get { box.fields.dissociations }
     _modify {
-      let fields = unshared()
-      yield &fields.dissociations
+      let box = unshared()
+      yield &box.fields.dissociations
     }
-    set { unshared().dissociations = newValue }
+    set { unshared().fields.dissociations = newValue }
   }
   public var reservations: [Standing] {
-    get { box.reservations }
+    get { box.fields.reservations }
     _modify {
-      let fields = unshared()
-      yield &fields.reservations
+      let box = unshared()
+      yield &box.fields.reservations
     }
-    set { unshared().reservations = newValue }
+    set { unshared().fields.reservations = newValue }
   }
   /// The stances taken in the round that produced this revision.
   public var stances: [RecordedStance] {
-    get { box.stances }
+    get { box.fields.stances }
     _modify {
-      let fields = unshared()
-      yield &fields.stances
+      let box = unshared()
+      yield &box.fields.stances
     }
-    set { unshared().stances = newValue }
+    set { unshared().fields.stances = newValue }
   }
   /// Observers', partners' and members' comments, kept from round to round.
   public var comments: [Standing] {
-    get { box.comments }
+    get { box.fields.comments }
     _modify {
-      let fields = unshared()
-      yield &fields.comments
+      let box = unshared()
+      yield &box.fields.comments
     }
-    set { unshared().comments = newValue }
+    set { unshared().fields.comments = newValue }
   }
   /// Revisions in which the text changed, with the participants whose proposals changed it.
   public var changes: [ChangeRecord] {
-    get { box.changes }
+    get { box.fields.changes }
     _modify {
-      let fields = unshared()
-      yield &fields.changes
+      let box = unshared()
+      yield &box.fields.changes
     }
-    set { unshared().changes = newValue }
+    set { unshared().fields.changes = newValue }
   }
 
   public init(
@@ -154,36 +136,18 @@ public struct Paragraph: Hashable, Sendable {
     options: [Option], dissociations: [Standing] = [], reservations: [Standing] = [],
     stances: [RecordedStance] = [], comments: [Standing] = [], changes: [ChangeRecord] = []
   ) {
-    box = Fields(
-      id: id, number: number, status: status, since: since, inserted: inserted, options: options,
-      dissociations: dissociations, reservations: reservations, stances: stances, comments: comments,
-      changes: changes)
+    box = Box(
+      Fields(
+        id: id, number: number, status: status, since: since, inserted: inserted, options: options,
+        dissociations: dissociations, reservations: reservations, stances: stances, comments: comments,
+        changes: changes))
   }
 
   public static func == (left: Paragraph, right: Paragraph) -> Bool {
-    if left.box === right.box { return true }
-    let a = left.box
-    let b = right.box
-    return a.id == b.id && a.number == b.number && a.status == b.status && a.since == b.since
-      && a.inserted == b.inserted && a.options == b.options && a.dissociations == b.dissociations
-      && a.reservations == b.reservations && a.stances == b.stances && a.comments == b.comments
-      && a.changes == b.changes
+    left.box === right.box || left.box.fields == right.box.fields
   }
 
-  public func hash(into hasher: inout Hasher) {
-    let fields = box
-    hasher.combine(fields.id)
-    hasher.combine(fields.number)
-    hasher.combine(fields.status)
-    hasher.combine(fields.since)
-    hasher.combine(fields.inserted)
-    hasher.combine(fields.options)
-    hasher.combine(fields.dissociations)
-    hasher.combine(fields.reservations)
-    hasher.combine(fields.stances)
-    hasher.combine(fields.comments)
-    hasher.combine(fields.changes)
-  }
+  public func hash(into hasher: inout Hasher) { hasher.combine(box.fields) }
 
   /// Option 1: the current text.
   public var current: Option? { options.first { $0.reference == .current } }

@@ -104,7 +104,7 @@ public enum StatusJSON {
           json.field("delete", option.isDeletion)
           json.field("text") {
             json.object {
-              // `report.rendered(option, of:)` in the declaration's order, without its dictionary.
+              // Each language the option has, in the declaration's order, `<parties/>` rendered.
               for language in declaration.settings.languages where option.texts[language] != nil {
                 json.field(
                   language, declaration.renderedText(of: paragraph, option: option, in: language).text)

@@ -61,16 +61,6 @@ public struct StatusReport: Sendable {
       ?? paragraph.stances.first { $0.participant == participant }
   }
 
-  /// The options of a paragraph as people read them: option number or "delete", sponsors,
-  /// and the text per language with `<parties/>` rendered.
-  public func rendered(_ option: Option, of paragraph: Paragraph) -> [String: String] {
-    var texts: [String: String] = [:]
-    for language in declaration.settings.languages where option.texts[language] != nil {
-      texts[language] = declaration.renderedText(of: paragraph, option: option, in: language).text
-    }
-    return texts
-  }
-
   /// An option's text in the base language as people read it (`<parties/>` rendered); empty
   /// when it has none.
   public func renderedInBaseLanguage(_ option: Option, of paragraph: Paragraph) -> String {

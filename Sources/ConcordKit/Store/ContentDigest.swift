@@ -12,16 +12,8 @@ enum ContentDigest {
   static let placeholder = String(repeating: "0", count: 64)
   private static let attribute = Array(" digest=\"".utf8)
 
-  /// The bytes with the placeholder replaced by their digest.
-  static func sealed(_ data: Data) -> Data {
-    guard let range = valueRange(in: data) else { return data }
-    var sealed = data
-    sealed.replaceSubrange(range, with: Data(Digest.sha256(data).utf8))
-    return sealed
-  }
-
-  /// The same, for bytes as a writer made them: sealed in place, then made into `Data` once
-  /// (a large revision is not held three times over).
+  /// The bytes with the placeholder replaced by their digest: sealed in place, as a writer
+  /// made them, then made into `Data` once (a large revision is not held three times over).
   static func sealed(_ bytes: consuming [UInt8]) -> Data {
     var sealed = consume bytes
     if let range = sealed.withUnsafeBytes(valueRange(in:)) {

@@ -62,13 +62,10 @@ public struct DeclarationWriter: Sendable {
       }
       // The paragraphs written on every core, a run of them to a fragment, put in order.
       let paragraphs = section.paragraphs
-      let chunks = min(paragraphs.count, 64)
       let depth = writer.depth
-      var fragments = parallelMap(count: chunks) { chunk in
+      var fragments = parallelRuns(count: paragraphs.count) { run in
         var fragment = XMLWriter(fragmentAt: depth)
-        for index in (chunk * paragraphs.count / chunks)..<((chunk + 1) * paragraphs.count / chunks) {
-          write(paragraphs[index], languages: languages, to: &fragment)
-        }
+        for index in run { write(paragraphs[index], languages: languages, to: &fragment) }
         return fragment
       }
       writer.reserve(fragments.reduce(0) { $0 + $1.count })

@@ -50,12 +50,24 @@ enum Escaping {
   static func attributes(
     _ attributes: [(String, String?)], _ rules: Rules, refused: (Unicode.Scalar) -> Void
   ) -> String {
-    var result = ""
+    var bytes: [UInt8] = []
+    append(attributes, rules, to: &bytes, refused: refused)
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// The same, appended to a writer's UTF-8 bytes.
+  static func append(
+    _ attributes: [(String, String?)], _ rules: Rules, to bytes: inout [UInt8],
+    refused: (Unicode.Scalar) -> Void
+  ) {
     for (name, value) in attributes {
       guard let value else { continue }
-      result += " \(name)=\"\(escape(value, rules, refused: refused))\""
+      bytes.append(UInt8(ascii: " "))
+      bytes.append(contentsOf: name.utf8)
+      bytes.append(contentsOf: "=\"".utf8)
+      bytes.append(contentsOf: escape(value, rules, refused: refused).utf8)
+      bytes.append(UInt8(ascii: "\""))
     }
-    return result
   }
 
   /// What a writer reports for a character `refused`: "character U+7 cannot be written in XML".

@@ -20,6 +20,14 @@ func parallelMap<T>(count: Int, _ transform: @Sendable (Int) -> T) -> [T] {
   }
 }
 
+/// Runs of `0..<count` (at most `limit` of them, as even as can be), each made into a part on
+/// its own, on every core, the parts in order: for long tables and lists of paragraphs written
+/// a run at a time by writers of their own, then put together.
+func parallelRuns<T>(count: Int, limit: Int = 64, _ part: @Sendable (Range<Int>) -> T) -> [T] {
+  let runs = min(count, limit)
+  return parallelMap(count: runs) { run in part((run * count / runs)..<((run + 1) * count / runs)) }
+}
+
 /// The output buffer the chunks write to, each its own disjoint part.
 private struct SharedBuffer<T>: @unchecked Sendable {
   let base: UnsafeMutablePointer<T>

@@ -85,7 +85,7 @@ public struct XMLWriter {
     write(name)
     write(attributes)
     write(">")
-    write(escaped(text, quote: false))
+    write(escaped(text))
     write("</")
     write(name)
     write(">\n")
@@ -100,7 +100,7 @@ public struct XMLWriter {
     write(">")
     for segment in text.segments {
       switch segment {
-      case .text(let string): write(escaped(string, quote: false))
+      case .text(let string): write(escaped(string))
       case .parties: write("<parties/>")
       }
     }
@@ -116,13 +116,8 @@ public struct XMLWriter {
 
   /// ` a="1"` for each attribute with a value.
   private mutating func write(_ attributes: [(String, String?)]) {
-    for (name, value) in attributes {
-      guard let value else { continue }
-      write(" ")
-      write(name)
-      write("=\"")
-      write(escaped(value, quote: true))
-      write("\"")
+    Escaping.append(attributes, .attribute, to: &bytes) {
+      problems.append(Escaping.refusal(of: $0, in: "XML"))
     }
   }
 
@@ -130,11 +125,8 @@ public struct XMLWriter {
     for _ in 0..<depth { bytes.append(contentsOf: [0x20, 0x20]) }
   }
 
-  private mutating func escaped(_ text: String, quote: Bool) -> String {
-    Self.escape(text, quote: quote) { scalar in
-      problems.append(
-        "character U+\(String(scalar.value, radix: 16, uppercase: true)) cannot be written in XML")
-    }
+  private mutating func escaped(_ text: String) -> String {
+    Self.escape(text, quote: false) { problems.append(Escaping.refusal(of: $0, in: "XML")) }
   }
 
   /// `text` with `& < >` (and in attribute values `" \n \t`) escaped; characters XML cannot

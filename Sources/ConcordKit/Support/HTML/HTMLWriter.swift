@@ -88,10 +88,9 @@ struct HTMLWriter {
     }
     endLine()
     let start = HTMLWriter(rules: (textRules, attributeRules), depth: depth)
-    let chunks = min(count, 64)
-    var written = parallelMap(count: chunks) { chunk in
+    var written = parallelRuns(count: count) { run in
       var html = start
-      for index in (chunk * count / chunks)..<((chunk + 1) * count / chunks) { part(index, &html) }
+      for index in run { part(index, &html) }
       html.endLine()
       return (html.bytes, html.problems)
     }
@@ -162,13 +161,8 @@ struct HTMLWriter {
   private mutating func tag(_ name: String, _ attributes: Attributes, then end: String = ">") {
     bytes.append(UInt8(ascii: "<"))
     write(name)
-    for (attribute, value) in attributes {
-      guard let value else { continue }
-      bytes.append(UInt8(ascii: " "))
-      write(attribute)
-      write("=\"")
-      write(Escaping.escape(value, attributeRules) { problems.append(Escaping.refusal(of: $0, in: "HTML")) })
-      bytes.append(UInt8(ascii: "\""))
+    Escaping.append(attributes, attributeRules, to: &bytes) {
+      problems.append(Escaping.refusal(of: $0, in: "HTML"))
     }
     write(end)
   }
