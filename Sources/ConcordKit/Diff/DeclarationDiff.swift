@@ -164,8 +164,10 @@ public enum DeclarationDiff {
   }
 }
 
-/// The two declarations, and what comparing one paragraph needs from them.
-private struct Context {
+/// The two declarations, and what comparing one paragraph needs from them. A class: every
+/// paragraph's comparison, on every core, shares the one instance (a struct of two
+/// declarations and a dictionary was copied, field by field, into each call's closures).
+private final class Context: Sendable {
   let old: Declaration?
   let new: Declaration?
   let languages: [String]
@@ -275,9 +277,11 @@ private struct Context {
   /// Participants once each, in protocol order; codes that are no participant (FACILITATOR)
   /// last, in the order met.
   private func sorted(_ codes: [String]) -> [String] {
+    guard codes.count > 1 else { return codes }
     var seen: Set<String> = []
     let unique = codes.filter { seen.insert($0).inserted }
-    let known = unique.filter { order[$0] != nil }.sorted { (order[$0] ?? 0) < (order[$1] ?? 0) }
-    return known + unique.filter { order[$0] == nil }
+    // Each code's place looked up once; unknown codes keep the order met, after the known.
+    let places = unique.enumerated().map { index, code in (order[code] ?? order.count + index, code) }
+    return places.sorted { $0.0 < $1.0 }.map(\.1)
   }
 }

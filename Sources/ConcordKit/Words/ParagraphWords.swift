@@ -69,23 +69,38 @@ enum ParagraphWords {
   // MARK: - Comparing
 
   private static func compared(_ old: Side, _ new: Side) -> [WordEdit] {
+    if old.hasSameText(as: new) {
+      // The same words under another subject (who joins changed): every token is kept, so
+      // there is no script to find; only the placeholders read differently.
+      let bytes = Array(new.source.utf8)
+      let tokens = bytes.withUnsafeBufferPointer { Tokenizer.tokens(of: $0) }
+      return rendered(
+        tokens.isEmpty ? [] : [Edit(operation: .equal, old: tokens.indices, new: tokens.indices)],
+        sameSubject: false, old: RenderedTokens(tokens: tokens, bytes: bytes, subject: old.subject),
+        new: RenderedTokens(tokens: tokens, bytes: bytes, subject: new.subject))
+    }
     let diff = TokenDiff(from: old.source, to: new.source)
-    let (oldBytes, newBytes, oldTokens, newTokens) = (
-      diff.oldBytes, diff.newBytes, diff.oldTokens, diff.newTokens
-    )
     let script = Hunks.readable(
-      diff.script, old: oldTokens, new: newTokens, oldIDs: diff.oldIDs, newIDs: diff.newIDs)
-    let oldText = RenderedTokens(
-      tokens: oldTokens, bytes: oldBytes, subject: old.clause == nil ? nil : old.subject)
-    let newText = RenderedTokens(
-      tokens: newTokens, bytes: newBytes, subject: new.clause == nil ? nil : new.subject)
+      diff.script, old: diff.oldTokens, new: diff.newTokens, oldIDs: diff.oldIDs, newIDs: diff.newIDs)
+    return rendered(
+      script, sameSubject: old.subject == new.subject,
+      old: RenderedTokens(
+        tokens: diff.oldTokens, bytes: diff.oldBytes, subject: old.clause == nil ? nil : old.subject),
+      new: RenderedTokens(
+        tokens: diff.newTokens, bytes: diff.newBytes, subject: new.clause == nil ? nil : new.subject))
+  }
+
+  /// The pieces of an edit script, each side's tokens rendered with its own subject.
+  private static func rendered(
+    _ script: [Edit], sameSubject: Bool, old oldText: RenderedTokens, new newText: RenderedTokens
+  ) -> [WordEdit] {
     var result: [WordEdit] = []
     for edit in script {
       switch edit.operation {
       case .delete: append(.delete, oldText.text(edit.old), to: &result)
       case .insert: append(.insert, newText.text(edit.new), to: &result)
       case .equal:
-        if old.subject == new.subject {
+        if sameSubject {
           append(.equal, newText.text(edit.new), to: &result)
         } else {
           appendEqual(edit, old: oldText, new: newText, to: &result)

@@ -87,3 +87,27 @@ func markedUp(_ old: String, _ new: String) -> String {
   }
   #expect(ParagraphWords.edits(from: "", to: "").isEmpty)
 }
+
+/// The same words under another subject (a member stopped joining): only the placeholders
+/// change, each as the old subject deleted and the new inserted, and the pieces give both
+/// rendered texts back. (No word diff runs for them: the texts are the same.)
+@Test func aChangedSubjectAloneReplacesEachPlaceholder() {
+  let (before, after) = ("The Member States", "The Republic of AAA and the Republic of AAB")
+  for source in [
+    "<parties/> reaffirm that <parties/> act.", "The Council notes that <parties/> agree",
+    "<parties/><parties/>", "<parties/>", "no placeholder at all",
+  ] {
+    let clause = ClauseText(source: source)
+    let edits = ParagraphWords.edits(
+      old: .init(clause: clause, subject: before, language: "en"),
+      new: .init(clause: clause, subject: after, language: "en"))
+    #expect(
+      edits.filter { $0.operation != .insert }.map(\.text).joined() == clause.rendered(subject: before))
+    #expect(
+      edits.filter { $0.operation != .delete }.map(\.text).joined() == clause.rendered(subject: after))
+  }
+  let edits = ParagraphWords.edits(
+    old: .init(clause: ClauseText(source: "<parties/> reaffirm"), subject: before, language: "en"),
+    new: .init(clause: ClauseText(source: "<parties/> reaffirm"), subject: after, language: "en"))
+  #expect(edits == [WordEdit(.delete, before), WordEdit(.insert, after), WordEdit(.equal, " reaffirm")])
+}
