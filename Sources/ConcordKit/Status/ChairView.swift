@@ -47,15 +47,39 @@ extension StatusReport {
   }
 
   /// A matrix row's stances: `stance(of:on:)` for each of `participants`, the paragraph's
-  /// stances looked through once (not once a participant).
+  /// stances looked through once (not once a participant). For many rows, make the
+  /// `MatrixColumns` once.
   public func stances(of participants: [String], on paragraph: Paragraph) -> [RecordedStance?] {
-    var said: [String: RecordedStance] = [:]
-    for stance in paragraph.stances {
-      // A participant's stance, else its comment: the first of each, as `stance(of:on:)`.
-      if let known = said[stance.participant], known.kind != .comment || stance.kind == .comment { continue }
-      said[stance.participant] = stance
+    MatrixColumns(participants).row(of: paragraph)
+  }
+
+  /// The columns of the matrix, each participant's place looked up once for every row.
+  public struct MatrixColumns: Sendable {
+    public let codes: [String]
+    private let place: [String: Int]
+    /// For each column, the first with its code (itself but for a repeated code).
+    private let first: [Int]
+
+    public init(_ codes: [String]) {
+      var place: [String: Int] = [:]
+      for (index, code) in codes.enumerated() where place[code] == nil { place[code] = index }
+      self.codes = codes
+      self.place = place
+      first = codes.map { place[$0] ?? 0 }
     }
-    return participants.map { said[$0] }
+
+    /// `stance(of:on:)` for each column: a participant's first stance, else its first
+    /// comment; nil for silence.
+    public func row(of paragraph: Paragraph) -> [RecordedStance?] {
+      var row = [RecordedStance?](repeating: nil, count: codes.count)
+      for stance in paragraph.stances {
+        guard let column = place[stance.participant] else { continue }
+        if let known = row[column], known.kind != .comment || stance.kind == .comment { continue }
+        row[column] = stance
+      }
+      for (column, first) in first.enumerated() where first != column { row[column] = row[first] }
+      return row
+    }
   }
 
   /// A stance's cell in the matrix (`cell(of:on:)`); `·` for silence.

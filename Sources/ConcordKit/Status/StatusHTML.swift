@@ -86,6 +86,7 @@ public enum StatusHTML {
     let participants = report.matrixParticipants
     let withStances = report.matrixParagraphs
     guard declaration.revision > 0, !participants.isEmpty else { return }
+    let columns = StatusReport.MatrixColumns(participants.map(\.code))
     html.element("h2", text: "Stances in round \(declaration.revision)")
     html.element("p", [("class", "legend")]) { html in
       for kind in Stance.Kind.allCases {
@@ -104,8 +105,7 @@ public enum StatusHTML {
         let paragraph = withStances[index]
         html.block("tr") { html in
           html.element("th", text: (paragraph.number.map { $0 + " " } ?? "") + paragraph.id)
-          let stances = report.stances(of: participants.map(\.code), on: paragraph)
-          for (participant, stance) in zip(participants, stances) {
+          for (participant, stance) in zip(participants, columns.row(of: paragraph)) {
             if let stance {
               let option = stance.option.map { " option \($0)" } ?? ""
               html.element(

@@ -15,7 +15,7 @@ public enum StatusJSON {
       declaration.sections.flatMap { section in section.paragraphs.map { ($0.id, section.id) } },
       uniquingKeysWith: { a, _ in a })
     // The matrix's columns, found once (a scan of every stance), not once a paragraph.
-    let columns = report.matrixParticipants.map(\.code)
+    let columns = StatusReport.MatrixColumns(report.matrixParticipants.map(\.code))
     json.object {
       json.field("revision", declaration.revision)
       json.field("title", declaration.settings.title(in: declaration.settings.baseLanguage))
@@ -88,7 +88,7 @@ public enum StatusJSON {
 
   private static func paragraph(
     _ paragraph: Paragraph, _ report: StatusReport, _ json: JSONWriter, section: String?,
-    hold: StatusReport.Hold?, columns: [String]
+    hold: StatusReport.Hold?, columns: StatusReport.MatrixColumns
   ) {
     let declaration = report.declaration
     json.field("id", paragraph.id)
@@ -140,7 +140,7 @@ public enum StatusJSON {
     if declaration.revision > 0 {
       json.field("matrix") {
         json.object {
-          for (code, stance) in zip(columns, report.stances(of: columns, on: paragraph)) {
+          for (code, stance) in zip(columns.codes, columns.row(of: paragraph)) {
             json.field(code, StatusReport.cell(stance))
           }
         }

@@ -177,12 +177,13 @@ public enum StatusText {
     text.append("", paddedTo: idWidth + 2)
     for participant in participants { text.append(participant.code, paddedTo: 4) }
     text.endLine()
-    let codes = participants.map(\.code)
+    let columns = StatusReport.MatrixColumns(participants.map(\.code))
     for paragraph in report.matrixParagraphs {
       text.append("  ")
       text.append(paragraph.id, paddedTo: idWidth + 2)
-      for stance in report.stances(of: codes, on: paragraph) {
-        text.append(StatusReport.cell(stance), paddedTo: 4)
+      for stance in columns.row(of: paragraph) {
+        // Silence, most of the matrix: "·" is one character (two bytes) and three spaces.
+        if let stance { text.append(StatusReport.cell(stance), paddedTo: 4) } else { text.append("·   ") }
       }
       text.endLine()
     }

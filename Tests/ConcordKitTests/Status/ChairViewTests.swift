@@ -104,5 +104,8 @@ import Testing
     let row = report.stances(of: codes, on: paragraph)
     #expect(row == codes.map { report.stance(of: $0, on: paragraph) })
     #expect(row.map(StatusReport.cell) == ["S2", "C", "·", "D"])
+    // Columns made once for every row; a code named twice is two columns alike.
+    let columns = StatusReport.MatrixColumns(["DDD", "AAA", "DDD", "EEE"])
+    #expect(columns.row(of: paragraph) == columns.codes.map { report.stance(of: $0, on: paragraph) })
   }
 }
