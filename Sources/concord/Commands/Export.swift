@@ -82,12 +82,14 @@ extension Concord {
 
     func run() throws {
       let data: Data
+      let declaration: Declaration
+      let previous: Declaration?
       let progress = ProgressLine("reading the revision")
       defer { progress.finish() }
       do {
-        let declaration = try DeclarationSource.latest(of: source).revision(revision).load(
+        declaration = try DeclarationSource.latest(of: source).revision(revision).load(
           reader: schemas.reader)
-        let previous = try against.map {
+        previous = try against.map {
           try DeclarationSource($0, in: isWorkspace ? source : nil).load(reader: schemas.reader)
         }
         progress.update(
@@ -96,7 +98,8 @@ extension Concord {
         data = try Exporter.export(declaration, as: exportFormat, against: previous, final: isFinal)
         if let output, output != "-" {
           try OutputFile.write(data, to: output, inputs: [source] + (against.map { [$0] } ?? []))
-          return
+          progress.finish()
+          Console.exitWithoutTeardown(keeping: declaration, previous as Any)
         }
       } catch {
         progress.finish()
@@ -108,6 +111,7 @@ extension Concord {
         throw ExitCode(1)
       }
       Console.out(data)
+      Console.exitWithoutTeardown(keeping: declaration, previous as Any)
     }
 
     // MARK: - Helpers

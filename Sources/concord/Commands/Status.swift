@@ -40,6 +40,7 @@ extension Concord {
           Console.out(json)
         case .html: Console.out(StatusHTML.utf8(report))
         }
+        Console.exitWithoutTeardown(keeping: report)
       } catch {
         progress.finish()
         throw Console.fail(error)
