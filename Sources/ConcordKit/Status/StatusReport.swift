@@ -86,13 +86,25 @@ extension StatusReport {
   public static func load(
     workspace path: String, revision: Int? = nil, reader: DocumentReader = DocumentReader()
   ) throws -> StatusReport {
+    try load(workspace: path, revision: revision, reader: reader, rendered: { _ in }).report
+  }
+
+  /// The report, and `render` of it: made while the revision is still being checked and
+  /// validated (`RevisionStore.load(_:meanwhile:)`), given once it has passed.
+  public static func load<T>(
+    workspace path: String, revision: Int? = nil, reader: DocumentReader = DocumentReader(),
+    rendered render: @escaping @Sendable (StatusReport) -> T
+  ) throws -> (report: StatusReport, rendered: T) {
     let store = RevisionStore(workspacePath: path, reader: reader)
-    let declaration = try store.load(revision.map(RevisionReference.number))
-    let wanted = declaration.revision
     // The convergence comes from the revision's own history; only files written without
     // counts make the earlier revisions be read.
-    if let report = StatusReport(declaration: declaration) { return report }
-    let earlier = try store.revisions().filter { $0 < wanted }.map(store.load)
-    return StatusReport(declaration: declaration, history: earlier + [declaration])
+    let (declaration, early) = try store.load(revision.map(RevisionReference.number)) { declaration in
+      StatusReport(declaration: declaration).map { ($0, render($0)) }
+    }
+    if let early, let (report, rendered) = early { return (report, rendered) }
+    if let report = StatusReport(declaration: declaration) { return (report, render(report)) }
+    let earlier = try store.revisions().filter { $0 < declaration.revision }.map(store.load)
+    let report = StatusReport(declaration: declaration, history: earlier + [declaration])
+    return (report, render(report))
   }
 }

@@ -19,12 +19,21 @@ public enum StatusText {
     if let symbol = report.symbol { head.insert(symbol, at: 1) }
     head += rounds(report)
     head.append("")
-    // The four long parts are independent: made on every core, joined in order.
-    let parts: [@Sendable () -> TextLines] = [
-      { paragraphs(report, idWidth: idWidth) }, { details(report) }, { holds(report) },
-      { matrix(report, idWidth: idWidth) },
-    ]
-    var made = parallelMap(count: parts.count) { parts[$0]() }
+    // The long parts are independent: made on every core, joined in order. The details and
+    // the matrix, the longest, are cut into runs of rows, so that no one part holds up the rest.
+    let detailed = detailedParagraphs(report)
+    let columns = StatusReport.MatrixColumns(report.matrixParticipants.map(\.code))
+    let rows = columns.codes.isEmpty || declaration.revision == 0 ? [] : report.matrixParagraphs
+    var parts: [@Sendable () -> TextLines] = [{ paragraphs(report, idWidth: idWidth) }]
+    parts += runs(of: detailed.count).map { run in
+      { details(detailed[run], of: report, first: run.lowerBound == 0) }
+    }
+    parts.append { holds(report) }
+    parts += runs(of: rows.count).map { run in
+      { matrix(rows[run], columns, of: report, idWidth: idWidth, first: run.lowerBound == 0) }
+    }
+    let jobs = parts
+    var made = parallelMap(count: jobs.count) { jobs[$0]() }
     var text = TextLines(capacity: made.reduce(1 << 16) { $0 + $1.bytes.count })
     text.lines(head)
     for index in made.indices {
@@ -116,15 +125,24 @@ public enum StatusText {
     return text
   }
 
-  private static func details(_ report: StatusReport) -> TextLines {
-    var text = TextLines()
-    let declaration = report.declaration
-    let detailed = declaration.paragraphs.filter {
+  /// The paragraphs with details to show: open ones (their options), and those with
+  /// reservations, dissociations or comments.
+  private static func detailedParagraphs(_ report: StatusReport) -> [Paragraph] {
+    report.declaration.paragraphs.filter {
       $0.status == .open || !$0.reservations.isEmpty || !$0.dissociations.isEmpty || !$0.comments.isEmpty
     }
-    guard !detailed.isEmpty else { return text }
-    text.line("")
-    text.line("Details")
+  }
+
+  /// The details of some of the detailed paragraphs; the part's heading before the first.
+  private static func details(_ detailed: ArraySlice<Paragraph>, of report: StatusReport, first: Bool)
+    -> TextLines
+  {
+    var text = TextLines()
+    let declaration = report.declaration
+    if first {
+      text.line("")
+      text.line("Details")
+    }
     for paragraph in detailed {
       text.line("  \(paragraph.number.map { $0 + " " } ?? "")\(paragraph.id) — \(label(paragraph.status))")
       if paragraph.status == .open { options(of: paragraph, in: report, into: &text) }
@@ -165,20 +183,23 @@ public enum StatusText {
     }
   }
 
-  private static func matrix(_ report: StatusReport, idWidth: Int) -> TextLines {
+  /// Some rows of the matrix of stances; its legend and column heads before the first.
+  private static func matrix(
+    _ rows: ArraySlice<Paragraph>, _ columns: StatusReport.MatrixColumns, of report: StatusReport,
+    idWidth: Int, first: Bool
+  ) -> TextLines {
     var text = TextLines()
-    let participants = report.matrixParticipants
-    guard report.declaration.revision > 0, !participants.isEmpty else { return text }
-    text.line("")
-    text.line(
-      "Stances in round \(report.declaration.revision) (S support, S2 support of option 2, SD of deletion, A amend, D delete, I insert, X dissociate, R reserve, W withdraw, C comment, · silent)"
-    )
-    text.append("  ")
-    text.append("", paddedTo: idWidth + 2)
-    for participant in participants { text.append(participant.code, paddedTo: 4) }
-    text.endLine()
-    let columns = StatusReport.MatrixColumns(participants.map(\.code))
-    for paragraph in report.matrixParagraphs {
+    if first {
+      text.line("")
+      text.line(
+        "Stances in round \(report.declaration.revision) (S support, S2 support of option 2, SD of deletion, A amend, D delete, I insert, X dissociate, R reserve, W withdraw, C comment, · silent)"
+      )
+      text.append("  ")
+      text.append("", paddedTo: idWidth + 2)
+      for code in columns.codes { text.append(code, paddedTo: 4) }
+      text.endLine()
+    }
+    for paragraph in rows {
       text.append("  ")
       text.append(paragraph.id, paddedTo: idWidth + 2)
       for stance in columns.row(of: paragraph) {
@@ -188,6 +209,12 @@ public enum StatusText {
       text.endLine()
     }
     return text
+  }
+
+  /// A long part's rows cut into a few runs (none when it has no rows).
+  private static func runs(of count: Int) -> [Range<Int>] {
+    let runs = min(count, 8)
+    return (0..<runs).map { ($0 * count / runs)..<(($0 + 1) * count / runs) }
   }
 
   private static func convergence(_ report: StatusReport) -> [String] {

@@ -15,14 +15,40 @@ enum DeclarationDecoding {
     _ data: Data, file: String, reader: DocumentReader, alongside: Bool = false,
     from threshold: Int = DocumentReader.alongsideBytes, after first: () throws -> Void = {}
   ) throws -> Declaration {
-    let events = DeclarationEvents()
     if alongside {
-      try reader.readAlongside(
-        data, as: .declaration, displayPath: file, into: events, from: threshold, after: first)
-    } else {
-      try first()
-      try reader.read(data, as: .declaration, displayPath: file, into: events)
+      return try declaration(
+        data, file: file, reader: reader, from: threshold, meanwhile: { _ in }, after: first
+      )
+      .declaration
     }
+    let events = DeclarationEvents()
+    try first()
+    try reader.read(data, as: .declaration, displayPath: file, into: events)
+    return try declaration(of: events, file: file)
+  }
+
+  /// The same, decoded beside its validation, and `work` done with the declaration on the
+  /// decoding thread as soon as it is decoded, while this thread still validates: `work`'s
+  /// result is given only once the document has passed (nil when the reading was not split,
+  /// a small document or one core: do the work then).
+  static func declaration<T>(
+    _ data: Data, file: String, reader: DocumentReader, from threshold: Int = DocumentReader.alongsideBytes,
+    meanwhile work: @escaping @Sendable (Declaration) -> T, after first: () throws -> Void = {}
+  ) throws -> (declaration: Declaration, meanwhile: T?) {
+    let events = DeclarationEvents()
+    let early = Early<(Declaration, T)>(events)
+    try reader.readAlongside(
+      data, as: .declaration, displayPath: file, into: events, from: threshold,
+      then: {
+        guard let declaration = try? Self.declaration(of: early.events, file: file) else { return }
+        early.value = (declaration, work(declaration))
+      }, after: first)
+    if let done = early.value { return (done.0, done.1) }
+    return (try declaration(of: events, file: file), nil)
+  }
+
+  /// What the events of a whole pass make.
+  private static func declaration(of events: DeclarationEvents, file: String) throws -> Declaration {
     guard let root = events.root else {
       throw DiagnosticsError(Diagnostic(file: file, message: "the document is empty"))
     }
@@ -80,6 +106,14 @@ enum DeclarationDecoding {
   }
 
   private static func codes(_ list: String?) -> [String] { ParagraphReader.codes(list) }
+}
+
+/// The events a decoding thread reads into, and what it made of them once it has finished:
+/// used by one thread at a time (the decoding one, then the caller once it has waited).
+private final class Early<T>: @unchecked Sendable {
+  let events: DeclarationEvents
+  var value: T?
+  init(_ events: DeclarationEvents) { self.events = events }
 }
 
 /// A declaration's events: the paragraphs (depth 2, the root being 0) each read by a

@@ -91,16 +91,28 @@ public struct RevisionStore: Sendable {
   /// chain and then validates the revision. The chain's verdict comes first, then
   /// validation's, as if they ran one after the other.
   public func load(_ reference: RevisionReference?) throws -> Declaration {
+    try load(reference, meanwhile: { _ in }).declaration
+  }
+
+  /// `load(reference)`, and `work` done with the revision as soon as it is decoded, while it
+  /// is still being checked and validated on the other core: what a command makes of it (a
+  /// report) is ready when the checks end. `work`'s result is given only with a revision
+  /// that passed them; nil when it could not run early (do it then).
+  public func load<T>(_ reference: RevisionReference?, meanwhile work: @escaping @Sendable (Declaration) -> T)
+    throws -> (declaration: Declaration, meanwhile: T?)
+  {
     let named = try? (reference ?? .latest(back: 0)).resolve(among: revisions(), workspace: workspacePath)
     let file = named.map(path(of:)) ?? ""
     guard let named, let data = try? reader.readFile(file, shownAs: file) else {
-      return try load(resolve(reference))
+      return (try load(resolve(reference)), nil)
     }
     var resolved = named
-    let declaration = try DeclarationDecoding.declaration(data, file: file, reader: reader, alongside: true) {
+    let (declaration, done) = try DeclarationDecoding.declaration(
+      data, file: file, reader: reader, meanwhile: work
+    ) {
       resolved = try resolve(reference, onEveryCore: false)
     }
-    return resolved == named ? try numbered(declaration, named) : try load(resolved)
+    return resolved == named ? (try numbered(declaration, named), done) : (try load(resolved), nil)
   }
 
   /// Whether the folder is a workspace (it has `workspace.xml`), whose revisions form a chain.

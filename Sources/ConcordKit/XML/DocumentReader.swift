@@ -51,9 +51,13 @@ public struct DocumentReader: Sendable {
   /// document that breaks its schema is thrown away unused, so the outcome is `first` then
   /// the one pass. On one core, or for a small document, it is just that. For a consumer that
   /// reads the whole document (not `readHead`'s, which stops early: validation here does not).
+  /// - Parameter then: run on the decoding thread when its pass ended without an error, while
+  ///   this one may still validate (work on what the consumer made, kept for when validation
+  ///   has passed; not run when the reading is not split).
   func readAlongside(
     _ data: Data, as expected: SchemaName?, displayPath: String, into consumer: any XMLEventConsumer,
-    from threshold: Int = alongsideBytes, after first: () throws -> Void = {}
+    from threshold: Int = alongsideBytes, then: @escaping @Sendable () -> Void = {},
+    after first: () throws -> Void = {}
   ) throws {
     guard data.count >= threshold, ProcessInfo.processInfo.activeProcessorCount > 1 else {
       try first()
@@ -61,14 +65,16 @@ public struct DocumentReader: Sendable {
     }
     let handed = HandedOver(consumer)
     let decoding = Alongside { [limits] in
-      data.withUnsafeBytes { bytes -> [Diagnostic] in
+      let errors = data.withUnsafeBytes { bytes -> [Diagnostic]? in
         // The precheck is validation's; a document it refuses is not handed to libxml2 here.
-        guard (try? Self.precheck(bytes, path: displayPath)) != nil else { return [] }
+        guard (try? Self.precheck(bytes, path: displayPath)) != nil else { return nil }
         return LibXML2.parse(
           bytes, path: displayPath, validation: .none, limits: limits, into: handed.consumer
         )
         .filter { $0.severity == .error }
       }
+      if errors?.isEmpty == true { then() }
+      return errors ?? []
     }
     do {
       try first()

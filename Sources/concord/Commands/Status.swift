@@ -18,7 +18,21 @@ extension Concord {
 
     @OptionGroup var schemas: SchemaOptions
 
-    enum StatusFormat: String, ExpressibleByArgument, CaseIterable { case text, json, html }
+    enum StatusFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
+      case text, json, html
+
+      /// The report as this format's bytes, as printed.
+      @Sendable func render(_ report: StatusReport) -> [UInt8] {
+        switch self {
+        case .text: return StatusText.utf8(report)
+        case .json:
+          var json = StatusJSON.utf8(report)
+          json.append(UInt8(ascii: "\n"))
+          return json
+        case .html: return StatusHTML.utf8(report)
+        }
+      }
+    }
 
     func validate() throws {
       if let revision, revision < 0 {
@@ -30,16 +44,12 @@ extension Concord {
       let progress = ProgressLine("reading the revisions of \(workspace)")
       defer { progress.finish() }
       do {
-        let report = try StatusReport.load(workspace: workspace, revision: revision, reader: schemas.reader)
+        // The report is written while the revision is still being validated, and printed
+        // once it has passed.
+        let (report, output) = try StatusReport.load(
+          workspace: workspace, revision: revision, reader: schemas.reader, rendered: format.render)
         progress.finish()
-        switch format {
-        case .text: Console.out(StatusText.utf8(report))
-        case .json:
-          var json = StatusJSON.utf8(report)
-          json.append(UInt8(ascii: "\n"))
-          Console.out(json)
-        case .html: Console.out(StatusHTML.utf8(report))
-        }
+        Console.out(output)
         Console.exitWithoutTeardown(keeping: report)
       } catch {
         progress.finish()

@@ -61,6 +61,30 @@ import Testing
     }
   }
 
+  /// Work done with the declaration while it is still validated is given with a document
+  /// that passed, and never with one that did not: the errors are then the one pass's alone.
+  @Test(arguments: 0..<breakages.count)
+  func workDoneMeanwhileComesOnlyWithAValidDocument(_ index: Int) throws {
+    let original = try String(contentsOfFile: Self.fixture, encoding: .utf8)
+    let data = Data(Self.breakages[index].1(original).utf8)
+    let one = Result { try DeclarationDecoding.declaration(data, file: "broken.xml", reader: Self.reader) }
+    let split = Result {
+      try DeclarationDecoding.declaration(
+        data, file: "broken.xml", reader: Self.reader, from: 0, meanwhile: { $0.paragraphs.map(\.id) })
+    }
+    switch (one, split) {
+    case (.success(let declaration), .success(let (decoded, ids))):
+      #expect(decoded == declaration)
+      #expect(ids == declaration.paragraphs.map(\.id))
+    case (.failure(let a), .failure(let b)):
+      #expect(
+        DiagnosticsError.diagnostics(of: b, file: "") == DiagnosticsError.diagnostics(of: a, file: ""),
+        "\(Self.breakages[index].0)")
+    default:
+      Issue.record("\(Self.breakages[index].0): one pass \(one), split \(split)")
+    }
+  }
+
   /// What runs before validation (the chain's check) has the first word, valid bytes or not.
   @Test(arguments: [0, 1])
   func whatRunsFirstIsReportedFirst(_ index: Int) throws {
