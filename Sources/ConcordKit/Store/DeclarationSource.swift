@@ -29,10 +29,23 @@ public enum DeclarationSource: Hashable, Sendable {
 
   /// Reads, validates and decodes it.
   public func load(reader: DocumentReader = DocumentReader()) throws -> Declaration {
+    try load(reader: reader, meanwhile: { _ in }).declaration
+  }
+
+  /// The same, and `work` done with the declaration while it is still being validated
+  /// (`RevisionStore.load(_:meanwhile:)`): given only with a declaration that passed; nil
+  /// when it could not run early.
+  public func load<T>(
+    reader: DocumentReader = DocumentReader(), meanwhile work: @escaping @Sendable (Declaration) -> T
+  )
+    throws -> (declaration: Declaration, meanwhile: T?)
+  {
     switch self {
-    case .file(let path): return try RevisionStore.loadDeclaration(path, reader: reader, alongside: true)
+    case .file(let path):
+      return try DeclarationDecoding.declaration(
+        reader.readFile(path, shownAs: path), file: path, reader: reader, meanwhile: work)
     case .revision(let workspace, let reference):
-      return try RevisionStore(workspacePath: workspace, reader: reader).load(reference)
+      return try RevisionStore(workspacePath: workspace, reader: reader).load(reference, meanwhile: work)
     }
   }
 

@@ -155,14 +155,13 @@ public struct RevisionStore: Sendable {
     return declaration
   }
 
-  /// Reads and validates any declaration file.
-  /// - Parameter alongside: decoded on a core of its own while validated, for a file read
-  ///   alone (`DeclarationDecoding`).
-  public static func loadDeclaration(
-    _ path: String, reader: DocumentReader = DocumentReader(), alongside: Bool = false
-  ) throws -> Declaration {
+  /// Reads and validates any declaration file (in one pass: for files read while others are;
+  /// `DeclarationSource.load` reads one alone on two cores).
+  public static func loadDeclaration(_ path: String, reader: DocumentReader = DocumentReader()) throws
+    -> Declaration
+  {
     let data = try reader.readFile(path, shownAs: path)
-    return try DeclarationDecoding.declaration(data, file: path, reader: reader, alongside: alongside)
+    return try DeclarationDecoding.declaration(data, file: path, reader: reader)
   }
 
   /// Any declaration file read for comparing.

@@ -87,15 +87,25 @@ extension Concord {
       let progress = ProgressLine("reading the revision")
       defer { progress.finish() }
       do {
-        declaration = try DeclarationSource.latest(of: source).revision(revision).load(
-          reader: schemas.reader)
+        let (exportFormat, isFinal, alone) = (exportFormat, isFinal, against == nil)
+        // Without a revision to compare with, the export is made while the revision is still
+        // validated on the other core, and kept once it has passed.
+        let loaded = try DeclarationSource.latest(of: source).revision(revision).load(
+          reader: schemas.reader
+        ) { declaration in
+          alone ? Result { try Exporter.export(declaration, as: exportFormat, final: isFinal) } : nil
+        }
+        declaration = loaded.declaration
+        let early = loaded.meanwhile ?? nil
         previous = try against.map {
           try DeclarationSource($0, in: isWorkspace ? source : nil).load(reader: schemas.reader)
         }
         progress.update(
           "writing Rev.\(declaration.revision) as \(format.rawValue), \(declaration.paragraphs.count) paragraphs"
         )
-        data = try Exporter.export(declaration, as: exportFormat, against: previous, final: isFinal)
+        data =
+          try early?.get()
+          ?? Exporter.export(declaration, as: exportFormat, against: previous, final: isFinal)
         if let output, output != "-" {
           try OutputFile.write(data, to: output, inputs: [source] + (against.map { [$0] } ?? []))
           progress.finish()
