@@ -70,6 +70,7 @@ public enum DeclarationDiff {
         old, paragraph, sections: (before.sections[index], after.sections[position]),
         moved: alignment.moved[position])
     }
+    releaseAside((consume oldParagraphs, consume newParagraphs))
 
     var paragraphs: [ParagraphChange] = []
     var lineage: [LineageEntry] = []

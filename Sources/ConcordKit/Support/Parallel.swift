@@ -76,3 +76,18 @@ final class Alongside<T>: @unchecked Sendable {
       ?? .failure(DiagnosticsError(Diagnostic(file: "", message: "a job ended without a result")))
   }
 }
+
+/// Lets go of `value` on a thread of its own. Taking apart tens of thousands of decoded
+/// paragraphs (each a few arrays and dictionaries) is work for a core with nothing better to
+/// do, not for the caller, who has output to write.
+func releaseAside<T: Sendable>(_ value: consuming T) {
+  let held = Held(value)
+  Thread { held.drop() }.start()
+}
+
+/// A value kept until `drop`, by the one thread that drops it.
+private final class Held<T: Sendable>: @unchecked Sendable {
+  private var value: T?
+  init(_ value: T) { self.value = value }
+  func drop() { value = nil }
+}
