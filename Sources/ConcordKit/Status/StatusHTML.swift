@@ -87,6 +87,10 @@ public enum StatusHTML {
     let withStances = report.matrixParagraphs
     guard declaration.revision > 0, !participants.isEmpty else { return }
     let columns = StatusReport.MatrixColumns(participants.map(\.code))
+    // Silence, most of the matrix: each column's silent cell made once.
+    let silences = participants.map {
+      html.stamp("td", [("class", "cell s-silent"), ("title", "\($0.code): silent")], text: "·")
+    }
     html.element("h2", text: "Stances in round \(declaration.revision)")
     html.element("p", [("class", "legend")]) { html in
       for kind in Stance.Kind.allCases {
@@ -105,7 +109,8 @@ public enum StatusHTML {
         let paragraph = withStances[index]
         html.block("tr") { html in
           html.element("th", text: (paragraph.number.map { $0 + " " } ?? "") + paragraph.id)
-          for (participant, stance) in zip(participants, columns.row(of: paragraph)) {
+          for (column, stance) in columns.row(of: paragraph).enumerated() {
+            let participant = participants[column]
             if let stance {
               let option = stance.option.map { " option \($0)" } ?? ""
               html.element(
@@ -116,8 +121,7 @@ public enum StatusHTML {
                 ],
                 text: StatusReport.cell(stance))
             } else {
-              html.element(
-                "td", [("class", "cell s-silent"), ("title", "\(participant.code): silent")], text: "·")
+              html.element(silences[column])
             }
           }
         }

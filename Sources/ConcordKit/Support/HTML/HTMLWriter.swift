@@ -63,6 +63,32 @@ struct HTMLWriter {
     element(name, attributes) { $0.text(text) }
   }
 
+  /// An element written once, to be written again and again alike (a table's many equal
+  /// cells): its markup is made here, and `element(_:)` puts it where the writer stands.
+  struct Stamp: Sendable {
+    fileprivate let name: String
+    fileprivate let markup: [UInt8]
+    fileprivate let problems: [String]
+  }
+
+  /// `element(name, attributes, text:)` made into a stamp, with this writer's escaping.
+  func stamp(_ name: String, _ attributes: Attributes = [], text: String) -> Stamp {
+    var inner = HTMLWriter(rules: (textRules, attributeRules), depth: 0)
+    inner.inline = 1  // as inside the element: no line or indent of its own
+    inner.tag(name, attributes)
+    inner.text(text)
+    inner.endTag(name)
+    return Stamp(name: name, markup: inner.bytes, problems: inner.problems)
+  }
+
+  /// The stamped element, laid out as `element(name, attributes, text:)` would be here.
+  mutating func element(_ stamp: Stamp) {
+    place(stamp.name)
+    bytes += stamp.markup
+    problems += stamp.problems
+    finish(stamp.name)
+  }
+
   /// `<name a="1"/>`: HTML's void elements (`meta`, `br`, `input`) and SVG's empty ones.
   mutating func empty(_ name: String, _ attributes: Attributes = []) {
     place(name)
