@@ -16,6 +16,8 @@ public enum StatusJSON {
       uniquingKeysWith: { a, _ in a })
     // The matrix's columns, found once (a scan of every stance), not once a paragraph.
     let columns = StatusReport.MatrixColumns(report.matrixParticipants.map(\.code))
+    // Silence, most of the matrix: each column's `"code":"·"` made once.
+    let silences = columns.codes.map { JSONWriter.member($0, StatusReport.cell(nil)) }
     json.object {
       json.field("revision", declaration.revision)
       json.field("title", declaration.settings.title(in: declaration.settings.baseLanguage))
@@ -32,7 +34,7 @@ public enum StatusJSON {
         json.object {
           self.paragraph(
             paragraph, report, json, section: sectionOf[paragraph.id], hold: holds[paragraph.id],
-            columns: columns)
+            columns: columns, silences: silences)
         }
         return json.bytes
       }
@@ -88,7 +90,8 @@ public enum StatusJSON {
 
   private static func paragraph(
     _ paragraph: Paragraph, _ report: StatusReport, _ json: JSONWriter, section: String?,
-    hold: StatusReport.Hold?, columns: StatusReport.MatrixColumns
+    hold: StatusReport.Hold?, columns: StatusReport.MatrixColumns,
+    silences: [[UInt8]]
   ) {
     let declaration = report.declaration
     json.field("id", paragraph.id)
@@ -140,8 +143,12 @@ public enum StatusJSON {
     if declaration.revision > 0 {
       json.field("matrix") {
         json.object {
-          for (code, stance) in zip(columns.codes, columns.row(of: paragraph)) {
-            json.field(code, StatusReport.cell(stance))
+          for (column, stance) in columns.row(of: paragraph).enumerated() {
+            if stance == nil {
+              json.member(silences[column])
+            } else {
+              json.field(columns.codes[column], StatusReport.cell(stance))
+            }
           }
         }
       }

@@ -82,6 +82,17 @@ public final class JSONWriter {
     bytes.append(contentsOf: json)
   }
 
+  /// A `"key":value` member of an object, already written as JSON: one of a table's many
+  /// alike members, made once.
+  public func member(_ json: [UInt8]) { raw(json) }
+
+  /// `"key":value` as `member` takes it.
+  public static func member(_ key: String, _ value: String) -> [UInt8] {
+    let json = JSONWriter()
+    json.object { json.field(key, value) }
+    return Array(json.bytes.dropFirst().dropLast())
+  }
+
   public func value(_ number: Int?) {
     separate()
     bytes.append(contentsOf: (number.map(String.init) ?? "null").utf8)
