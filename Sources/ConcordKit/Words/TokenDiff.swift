@@ -17,6 +17,7 @@ struct TokenDiff {
     oldTokens = oldBytes.withUnsafeBufferPointer { Tokenizer.tokens(of: $0) }
     newTokens = newBytes.withUnsafeBufferPointer { Tokenizer.tokens(of: $0) }
     var ids: [TokenBytes: Int] = [:]
+    ids.reserveCapacity(oldTokens.count + newTokens.count)  // never rehashed as it fills
     func intern(_ tokens: [Token], _ bytes: [UInt8]) -> [Int] {
       tokens.map { token in
         let key = TokenBytes(bytes: bytes[token.range])
