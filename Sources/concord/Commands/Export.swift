@@ -87,27 +87,17 @@ extension Concord {
       let progress = ProgressLine("reading the revision")
       defer { progress.finish() }
       do {
-        // Without a revision to compare with, the export is made while the revision is still
-        // validated on the other core, and kept once it has passed. Not a DOCX: it is deflated
-        // on every core already, so made early it gains nothing and holds the file's bytes
-        // longer (measured: the same time, 24 MB more at 10,000 paragraphs).
-        let (exportFormat, isFinal, alone) = (exportFormat, isFinal, against == nil && format != .docx)
-        let loaded = try DeclarationSource.latest(of: source).revision(revision).load(
-          reader: schemas.reader
+        (declaration, previous, data) = try Exporter.export(
+          DeclarationSource.latest(of: source).revision(revision), as: exportFormat, final: isFinal,
+          reader: schemas.reader,
+          against: against.map { against in
+            { try DeclarationSource(against, in: isWorkspace ? source : nil).load(reader: schemas.reader) }
+          }
         ) { declaration in
-          alone ? Result { try Exporter.export(declaration, as: exportFormat, final: isFinal) } : nil
+          progress.update(
+            "writing Rev.\(declaration.revision) as \(format.rawValue), \(declaration.paragraphs.count) paragraphs"
+          )
         }
-        declaration = loaded.declaration
-        let early = loaded.meanwhile ?? nil
-        previous = try against.map {
-          try DeclarationSource($0, in: isWorkspace ? source : nil).load(reader: schemas.reader)
-        }
-        progress.update(
-          "writing Rev.\(declaration.revision) as \(format.rawValue), \(declaration.paragraphs.count) paragraphs"
-        )
-        data =
-          try early?.get()
-          ?? Exporter.export(declaration, as: exportFormat, against: previous, final: isFinal)
         if let output, output != "-" {
           try OutputFile.write(data, to: output, inputs: [source] + (against.map { [$0] } ?? []))
           progress.finish()
