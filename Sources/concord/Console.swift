@@ -35,6 +35,11 @@ enum Console {
     check(bytes.withUnsafeBytes { Descriptor.write($0, to: STDOUT_FILENO) }, STDOUT_FILENO)
   }
 
+  /// A long report in the segments it was made in, each written where it is, in order.
+  static func out(_ segments: [[UInt8]]) {
+    for segment in segments { out(segment) }
+  }
+
   /// Writes one line to standard error.
   static func error(_ text: String) {
     write(Data((text + "\n").utf8), to: STDERR_FILENO)

@@ -6,8 +6,14 @@ public enum StatusHTML {
     String(decoding: utf8(report), as: UTF8.self)
   }
 
-  /// The same page, as the UTF-8 bytes the command writes.
-  public static func utf8(_ report: StatusReport) -> [UInt8] {
+  /// The same page, as UTF-8 bytes.
+  public static func utf8(_ report: StatusReport) -> [UInt8] { page(report).bytes }
+
+  /// The same page, in the segments the command writes one after another (its long tables
+  /// as their parts were written, never copied into one buffer).
+  public static func segments(_ report: StatusReport) -> [[UInt8]] { page(report).segments }
+
+  private static func page(_ report: StatusReport) -> HTMLWriter {
     let declaration = report.declaration
     let base = declaration.settings.baseLanguage
     let title = "\(declaration.settings.title(in: base)) — Rev.\(declaration.revision)"
@@ -22,7 +28,7 @@ public enum StatusHTML {
       stances(report, &html)
       paragraphs(report, &html)
     }
-    return page.bytes
+    return page
   }
 
   // MARK: - Stances and paragraphs

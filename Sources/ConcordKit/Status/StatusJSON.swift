@@ -6,8 +6,14 @@ public enum StatusJSON {
     String(decoding: utf8(report), as: UTF8.self)
   }
 
-  /// The same JSON, as the UTF-8 bytes the command writes.
-  public static func utf8(_ report: StatusReport) -> [UInt8] {
+  /// The same JSON, as UTF-8 bytes.
+  public static func utf8(_ report: StatusReport) -> [UInt8] { written(report).bytes }
+
+  /// The same JSON, in the segments the command writes one after another (the paragraphs in
+  /// the runs they were written in, never copied into one buffer).
+  public static func segments(_ report: StatusReport) -> [[UInt8]] { written(report).segments }
+
+  private static func written(_ report: StatusReport) -> JSONWriter {
     let declaration = report.declaration
     let json = JSONWriter()
     let holds = Dictionary(report.holds.map { ($0.paragraph.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -26,24 +32,22 @@ public enum StatusJSON {
       json.field("silence", declaration.settings.silence.rawValue)
       summary(report, json)
       rounds(report, json)
-      // Each paragraph's object written on every core, put together in order.
+      // The paragraphs' objects written on every core, a run of them a writer, the runs
+      // kept in order as segments (their objects already separated by commas).
       let paragraphs = declaration.paragraphs
-      var objects = parallelMap(count: paragraphs.count) { index in
-        let paragraph = paragraphs[index]
+      let runs = parallelRuns(count: paragraphs.count) { run in
         let json = JSONWriter()
-        json.object {
-          self.paragraph(
-            paragraph, report, json, section: sectionOf[paragraph.id], hold: holds[paragraph.id],
-            columns: columns, silences: silences)
+        for paragraph in paragraphs[run] {
+          json.object {
+            self.paragraph(
+              paragraph, report, json, section: sectionOf[paragraph.id], hold: holds[paragraph.id],
+              columns: columns, silences: silences)
+          }
         }
         return json.bytes
       }
-      json.reserve(objects.reduce(objects.count) { $0 + $1.count })
       json.field("paragraphs") {
-        json.array(objects.indices) { index in
-          json.raw(objects[index])
-          objects[index] = []  // let go of each part once copied
-        }
+        json.array(runs) { json.raw(segment: $0) }
       }
       json.field("convergence") {
         json.array(report.convergence) { row in
@@ -57,7 +61,7 @@ public enum StatusJSON {
         }
       }
     }
-    return json.bytes
+    return json
   }
 
   private static func summary(_ report: StatusReport, _ json: JSONWriter) {

@@ -5,7 +5,20 @@ public final class JSONWriter {
   // checks (a twentieth of writing a large diff's JSON) are left out. UTF-8 bytes, not a
   // String: appending to a String checks and merges its flags at every piece, which was
   // most of writing a large document's JSON.
-  @exclusivity(unchecked) public private(set) var bytes: [UInt8] = []
+  @exclusivity(unchecked) private var current: [UInt8] = []
+  /// Segments written before `current`: long parts written by other writers (on other
+  /// cores), kept as they came rather than copied into one buffer.
+  @exclusivity(unchecked) private var finished: [[UInt8]] = []
+  /// What has been written, in segments to be written one after another.
+  public var segments: [[UInt8]] { current.isEmpty ? finished : finished + [current] }
+  /// What has been written, as one buffer of UTF-8 bytes.
+  public var bytes: [UInt8] {
+    guard !finished.isEmpty else { return current }
+    var all: [UInt8] = []
+    all.reserveCapacity(finished.reduce(current.count) { $0 + $1.count })
+    for segment in finished { all += segment }
+    return all + current
+  }
   @exclusivity(unchecked) private var needsComma = [false]
 
   public init() {}
@@ -13,27 +26,27 @@ public final class JSONWriter {
   /// Room for `count` more bytes, and some for what follows them, for parts of known size
   /// about to be put together (a long document is then not grown by doubling, with its old
   /// and new buffers both in memory).
-  public func reserve(_ count: Int) { bytes.reserveCapacity(bytes.count + count + 1 << 16) }
+  public func reserve(_ count: Int) { current.reserveCapacity(current.count + count + 1 << 16) }
 
   /// What has been written, as text.
   public var output: String { String(decoding: bytes, as: UTF8.self) }
 
   public func object(_ body: () -> Void) {
     separate()
-    bytes.append(UInt8(ascii: "{"))
+    current.append(UInt8(ascii: "{"))
     needsComma.append(false)
     body()
     needsComma.removeLast()
-    bytes.append(UInt8(ascii: "}"))
+    current.append(UInt8(ascii: "}"))
   }
 
   public func array<S: Sequence>(_ items: S, _ body: (S.Element) -> Void) {
     separate()
-    bytes.append(UInt8(ascii: "["))
+    current.append(UInt8(ascii: "["))
     needsComma.append(false)
     for item in items { body(item) }
     needsComma.removeLast()
-    bytes.append(UInt8(ascii: "]"))
+    current.append(UInt8(ascii: "]"))
   }
 
   public func field(_ key: String, _ body: () -> Void) {
@@ -60,26 +73,34 @@ public final class JSONWriter {
   public func key(_ key: String) {
     separate()
     append(quoting: key)
-    bytes.append(UInt8(ascii: ":"))
+    current.append(UInt8(ascii: ":"))
     needsComma[needsComma.count - 1] = false
   }
 
   public func value(_ string: String?) {
     separate()
-    if let string { append(quoting: string) } else { bytes.append(contentsOf: "null".utf8) }
+    if let string { append(quoting: string) } else { current.append(contentsOf: "null".utf8) }
   }
 
   /// A value already written as JSON (by another writer: parts of a large document can be
   /// written concurrently, then put together).
   public func raw(_ json: String) {
     separate()
-    bytes.append(contentsOf: json.utf8)
+    current.append(contentsOf: json.utf8)
   }
 
   /// The same, as another writer's bytes.
   public func raw(_ json: [UInt8]) {
     separate()
-    bytes.append(contentsOf: json)
+    current.append(contentsOf: json)
+  }
+
+  /// The same, kept as a segment of its own (a long part: it is not copied again).
+  public func raw(segment json: [UInt8]) {
+    separate()
+    finished.append(current)
+    finished.append(json)
+    current = []
   }
 
   /// A `"key":value` member of an object, already written as JSON: one of a table's many
@@ -95,27 +116,27 @@ public final class JSONWriter {
 
   public func value(_ number: Int?) {
     separate()
-    bytes.append(contentsOf: (number.map(String.init) ?? "null").utf8)
+    current.append(contentsOf: (number.map(String.init) ?? "null").utf8)
   }
 
   public func value(_ flag: Bool) {
     separate()
-    bytes.append(contentsOf: (flag ? "true" : "false").utf8)
+    current.append(contentsOf: (flag ? "true" : "false").utf8)
   }
 
   private func separate() {
-    if needsComma[needsComma.count - 1] { bytes.append(UInt8(ascii: ",")) }
+    if needsComma[needsComma.count - 1] { current.append(UInt8(ascii: ",")) }
     needsComma[needsComma.count - 1] = true
   }
 
   /// Most texts need no escape: they are copied whole rather than scalar by scalar.
   private func append(quoting string: String) {
     if Self.needsEscape(string) {
-      bytes.append(contentsOf: Self.quoted(string).utf8)
+      current.append(contentsOf: Self.quoted(string).utf8)
     } else {
-      bytes.append(UInt8(ascii: "\""))
-      bytes.append(contentsOf: string.utf8)
-      bytes.append(UInt8(ascii: "\""))
+      current.append(UInt8(ascii: "\""))
+      current.append(contentsOf: string.utf8)
+      current.append(UInt8(ascii: "\""))
     }
   }
 

@@ -87,12 +87,11 @@ extension Concord {
           progress.finish()
           Console.out(text, terminator: "")
         case .json:
-          var json = JSONDiffRenderer().utf8(changes)
-          json.append(UInt8(ascii: "\n"))
+          let json = JSONDiffRenderer().segments(changes) + [[UInt8(ascii: "\n")]]
           progress.finish()
           Console.out(json)
         case .html:
-          let page = HTMLDiffRenderer().utf8(changes)
+          let page = HTMLDiffRenderer().segments(changes)
           progress.finish()
           Console.out(page)
         }

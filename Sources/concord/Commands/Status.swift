@@ -21,15 +21,12 @@ extension Concord {
     enum StatusFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
       case text, json, html
 
-      /// The report as this format's bytes, as printed.
-      @Sendable func render(_ report: StatusReport) -> [UInt8] {
+      /// The report in this format, as the segments printed one after another.
+      @Sendable func render(_ report: StatusReport) -> [[UInt8]] {
         switch self {
-        case .text: return StatusText.utf8(report)
-        case .json:
-          var json = StatusJSON.utf8(report)
-          json.append(UInt8(ascii: "\n"))
-          return json
-        case .html: return StatusHTML.utf8(report)
+        case .text: return [StatusText.utf8(report)]
+        case .json: return StatusJSON.segments(report) + [[UInt8(ascii: "\n")]]
+        case .html: return StatusHTML.segments(report)
         }
       }
     }

@@ -72,6 +72,63 @@ import Testing
     #expect(html.output == expected)
   }
 
+  /// A long table written in parts on every core, and cells stamped once: the page, kept in
+  /// the segments it was made in, is the page written one element after another.
+  @Test func partsAndStampsWriteWhatOneElementAfterAnotherWould() {
+    let rows = (0..<300).map { "row \($0) <&>" }
+    func page(_ fast: Bool) -> HTMLWriter {
+      var html = HTMLWriter(quotesInText: true)
+      html.element("h1", text: "Title")
+      html.block("table") { html in
+        let silent = html.stamp("td", [("class", "s"), ("title", "AAA: 'silent'")], text: "·")
+        let write: @Sendable (Int, inout HTMLWriter) -> Void = { index, html in
+          html.block("tr") { html in
+            html.element("th", text: rows[index])
+            if fast {
+              html.element(silent)
+            } else {
+              html.element("td", [("class", "s"), ("title", "AAA: 'silent'")], text: "·")
+            }
+          }
+        }
+        if fast {
+          html.parts(count: rows.count, write)
+        } else {
+          for index in rows.indices { write(index, &html) }
+        }
+      }
+      html.element("p", text: "after")
+      return html
+    }
+    let (slow, fast) = (page(false), page(true))
+    #expect(fast.segments.count > 1)
+    #expect(Array(fast.segments.joined()) == slow.bytes)
+    #expect(fast.bytes == slow.bytes)
+    #expect(fast.output.contains("<td class=\"s\" title=\"AAA: &#39;silent&#39;\">·</td>"))
+  }
+
+  /// JSON parts kept as segments read as the same JSON as parts copied in.
+  @Test func jsonSegmentsAreTheJSONCopiedIn() {
+    func written(_ segments: Bool) -> JSONWriter {
+      let json = JSONWriter()
+      json.object {
+        json.field("a", 1)
+        json.field("runs") {
+          json.array([["{\"x\":1}", "{\"x\":2}"], ["3"]]) { run in
+            let part = JSONWriter()
+            for item in run { part.raw(item) }
+            if segments { json.raw(segment: part.bytes) } else { json.raw(part.bytes) }
+          }
+        }
+        json.field("b", JSONWriter.member("k", "v").isEmpty)
+      }
+      return json
+    }
+    #expect(written(true).bytes == written(false).bytes)
+    #expect(Array(written(true).segments.joined()) == written(false).bytes)
+    #expect(written(false).output == #"{"a":1,"runs":[{"x":1},{"x":2},3],"b":false}"#)
+  }
+
   @Test func aCharacterHTMLCannotCarryIsReportedNotWritten() {
     var html = HTMLWriter()
     html.element("p", [("title", "bell \u{7}")], text: "bell \u{7}")

@@ -12,8 +12,14 @@ public struct HTMLDiffRenderer: Sendable {
 
   public func render(_ changes: Changes) -> String { String(decoding: utf8(changes), as: UTF8.self) }
 
-  /// The same page, as the UTF-8 bytes the command writes.
-  public func utf8(_ changes: Changes) -> [UInt8] {
+  /// The same page, as UTF-8 bytes.
+  public func utf8(_ changes: Changes) -> [UInt8] { page(changes).bytes }
+
+  /// The same page, in the segments the command writes one after another (its long tables
+  /// as their parts were written, never copied into one buffer).
+  public func segments(_ changes: Changes) -> [[UInt8]] { page(changes).segments }
+
+  private func page(_ changes: Changes) -> HTMLWriter {
     let title =
       "\(changes.workspace.isEmpty ? "" : changes.workspace + ": ")"
       + "\(TextDiffRenderer.revision(changes.from)) → \(TextDiffRenderer.revision(changes.to))"
@@ -37,7 +43,7 @@ public struct HTMLDiffRenderer: Sendable {
         lineageTable(changes, &html)
       }
     }
-    return page.bytes
+    return page
   }
 
   // MARK: - Paragraphs

@@ -10,17 +10,23 @@ public struct JSONDiffRenderer: Sendable {
 
   public func render(_ changes: Changes) -> String { String(decoding: utf8(changes), as: UTF8.self) }
 
-  /// The same JSON, as the UTF-8 bytes the command writes.
-  public func utf8(_ changes: Changes) -> [UInt8] {
-    // Each change and lineage entry is written on its own, on every core, then put in order.
-    let paragraphs = parallelMap(count: changes.paragraphs.count) { index in
-      Self.json { write(changes.paragraphs[index], to: $0) }
+  /// The same JSON, as UTF-8 bytes.
+  public func utf8(_ changes: Changes) -> [UInt8] { written(changes).bytes }
+
+  /// The same JSON, in the segments the command writes one after another (the changes and
+  /// the lineage in the runs they were written in, never copied into one buffer).
+  public func segments(_ changes: Changes) -> [[UInt8]] { written(changes).segments }
+
+  private func written(_ changes: Changes) -> JSONWriter {
+    // The changes and the lineage entries are written on every core, a run of them a writer
+    // (separated by commas within it), the runs kept in order as segments.
+    let paragraphs = parallelRuns(count: changes.paragraphs.count) { run in
+      Self.json { json in for change in changes.paragraphs[run] { write(change, to: json) } }
     }
-    let lineage = parallelMap(count: changes.lineage.count) { index in
-      Self.json { write(changes.lineage[index], to: $0) }
+    let lineage = parallelRuns(count: changes.lineage.count) { run in
+      Self.json { json in for entry in changes.lineage[run] { write(entry, to: json) } }
     }
     let json = JSONWriter()
-    json.reserve((paragraphs + lineage).reduce(1024 + paragraphs.count + lineage.count) { $0 + $1.count })
     json.object {
       json.field("from", changes.from)
       json.field("to", changes.to)
@@ -32,10 +38,10 @@ public struct JSONDiffRenderer: Sendable {
           json.field("renumbered", changes.renumbered.count)
         }
       }
-      json.field("changes") { json.array(paragraphs) { json.raw($0) } }
-      json.field("lineage") { json.array(lineage) { json.raw($0) } }
+      json.field("changes") { json.array(paragraphs) { json.raw(segment: $0) } }
+      json.field("lineage") { json.array(lineage) { json.raw(segment: $0) } }
     }
-    return json.bytes
+    return json
   }
 
   private static func json(_ body: (JSONWriter) -> Void) -> [UInt8] {

@@ -12,9 +12,22 @@
 struct HTMLWriter {
   typealias Attributes = [(String, String?)]
 
-  /// The page so far, as UTF-8 bytes (appending to a String checks and merges its flags at
-  /// every piece; a byte buffer only copies).
-  private(set) var bytes: [UInt8] = []
+  /// What is being written, as UTF-8 bytes (appending to a String checks and merges its
+  /// flags at every piece; a byte buffer only copies), after the `finished` segments.
+  private var current: [UInt8] = []
+  /// Segments written before `current`: the parts `parts` made on other cores, kept as they
+  /// came rather than copied into one buffer.
+  private var finished: [[UInt8]] = []
+  /// The page so far, in segments to be written one after another.
+  var segments: [[UInt8]] { current.isEmpty ? finished : finished + [current] }
+  /// The page so far, as one buffer of UTF-8 bytes.
+  var bytes: [UInt8] {
+    guard !finished.isEmpty else { return current }
+    var all: [UInt8] = []
+    all.reserveCapacity(finished.reduce(current.count) { $0 + $1.count })
+    for segment in finished { all += segment }
+    return all + current
+  }
   /// The page so far, as text.
   var output: String { String(decoding: bytes, as: UTF8.self) }
   /// Characters HTML cannot carry, found in texts: reported here instead of written.
@@ -84,7 +97,7 @@ struct HTMLWriter {
   /// The stamped element, laid out as `element(name, attributes, text:)` would be here.
   mutating func element(_ stamp: Stamp) {
     place(stamp.name)
-    bytes += stamp.markup
+    current += stamp.markup
     problems += stamp.problems
     finish(stamp.name)
   }
@@ -114,17 +127,18 @@ struct HTMLWriter {
     }
     endLine()
     let start = HTMLWriter(rules: (textRules, attributeRules), depth: depth)
-    var written = parallelRuns(count: count) { run in
+    let written = parallelRuns(count: count) { run in
       var html = start
       for index in run { part(index, &html) }
       html.endLine()
-      return (html.bytes, html.problems)
+      return (html.segments, html.problems)
     }
-    bytes.reserveCapacity(written.reduce(bytes.count + 1 << 16) { $0 + $1.0.count })
-    for index in written.indices {
-      bytes += written[index].0
-      problems += written[index].1
-      written[index] = ([], [])  // let go of each part once copied
+    // The parts stay as they were written: the page is never copied into one buffer.
+    if !current.isEmpty { finished.append(current) }
+    current = []
+    for (segments, problems) in written {
+      finished += segments
+      self.problems += problems
     }
   }
 
@@ -158,7 +172,7 @@ struct HTMLWriter {
 
   /// Two spaces a block open.
   private mutating func indent() {
-    for _ in 0..<depth { bytes.append(contentsOf: [0x20, 0x20]) }
+    for _ in 0..<depth { current.append(contentsOf: [0x20, 0x20]) }
   }
 
   /// Before an element: a new line for one that is not phrasing content, in a block.
@@ -175,19 +189,19 @@ struct HTMLWriter {
   }
 
   private mutating func endLine() {
-    if !atLineStart { bytes.append(UInt8(ascii: "\n")) }
+    if !atLineStart { current.append(UInt8(ascii: "\n")) }
     atLineStart = true
   }
 
   // MARK: - Bytes
 
-  private mutating func write(_ text: String) { bytes.append(contentsOf: text.utf8) }
+  private mutating func write(_ text: String) { current.append(contentsOf: text.utf8) }
 
   /// `<name attributes>`, or what `then` ends it with.
   private mutating func tag(_ name: String, _ attributes: Attributes, then end: String = ">") {
-    bytes.append(UInt8(ascii: "<"))
+    current.append(UInt8(ascii: "<"))
     write(name)
-    Escaping.append(attributes, attributeRules, to: &bytes) {
+    Escaping.append(attributes, attributeRules, to: &current) {
       problems.append(Escaping.refusal(of: $0, in: "HTML"))
     }
     write(end)
@@ -196,7 +210,7 @@ struct HTMLWriter {
   private mutating func endTag(_ name: String, then end: String = "") {
     write("</")
     write(name)
-    bytes.append(UInt8(ascii: ">"))
+    current.append(UInt8(ascii: ">"))
     if !end.isEmpty { write(end) }
   }
 
