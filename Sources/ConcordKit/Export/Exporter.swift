@@ -102,11 +102,11 @@ public enum Exporter {
     case .xml:
       return Data(try DeclarationWriter().xml(declaration).utf8)
     case .text(_, let width):
-      return Data(TextFormatter(width: width).text(presentation()).utf8)
+      return Data(TextFormatter(width: width).utf8(presentation()))
     case .markdown:
       return Data(MarkdownFormatter().markdown(presentation()).utf8)
     case .html:
-      return Data(try HTMLFormatter(links: links).html(presentation()).utf8)
+      return try HTMLFormatter(links: links).data(presentation())
     case .akomaNtoso:
       return Data(try AkomaNtosoFormatter().xml(presentation()).utf8)
     case .docx:

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A self-contained, printable HTML page in one language: the style sheet inside (A4 print
 /// rules), `lang` and `dir` on the document and on any text in another language, so that the
 /// browser picks right-to-left layout and CJK fonts itself. Clean, or a redline when the
@@ -11,6 +13,16 @@ struct HTMLFormatter: Sendable {
   var links: [DocumentLink] = []
 
   func html(_ presentation: Presentation) throws -> String {
+    try page(presentation).output
+  }
+
+  /// The same page, as the bytes of a file: made from its segments, no String or joined
+  /// buffer on the way.
+  func data(_ presentation: Presentation) throws -> Data {
+    try page(presentation).data
+  }
+
+  private func page(_ presentation: Presentation) throws -> HTMLWriter {
     let vocabulary = presentation.vocabulary
     let revision = vocabulary.revision(presentation.declaration.revision)
     let page = HTMLWriter.page(
@@ -49,7 +61,7 @@ struct HTMLFormatter: Sendable {
     if let problem = page.problems.first {
       throw DiagnosticsError(Diagnostic(file: "<export>", message: problem))
     }
-    return page.output
+    return page
   }
 
   // MARK: - Header, sections and notes

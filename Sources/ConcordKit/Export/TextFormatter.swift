@@ -14,6 +14,11 @@ struct TextFormatter: Sendable {
   }
 
   func text(_ presentation: Presentation) -> String {
+    String(decoding: utf8(presentation), as: UTF8.self)
+  }
+
+  /// The same text, as UTF-8 bytes (no String made of it on the way to a file).
+  func utf8(_ presentation: Presentation) -> [UInt8] {
     let wrapper = TextWrapper(width: width)
     var blocks: [[String]] = []
     blocks.append(wrapper.wrap(presentation.title))
@@ -52,7 +57,7 @@ struct TextFormatter: Sendable {
       }
     }
     text.endLine()
-    return String(decoding: text.bytes, as: UTF8.self)
+    return text.bytes
   }
 
   /// "¹²": footnote markers that cannot be mistaken for the text's own brackets.

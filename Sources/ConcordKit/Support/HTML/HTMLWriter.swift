@@ -1,3 +1,5 @@
+import Foundation
+
 /// Writes HTML element by element, escaping every text and every attribute value as it is
 /// written: the only text that goes out unescaped is a `StyleSheet`, whose parts are constants.
 ///
@@ -30,6 +32,12 @@ struct HTMLWriter {
   }
   /// The page so far, as text.
   var output: String { String(decoding: bytes, as: UTF8.self) }
+  /// The page so far, as the bytes of a file, made from its segments.
+  var data: Data {
+    var data = Data(capacity: finished.reduce(current.count) { $0 + $1.count })
+    for segment in segments { data.append(contentsOf: segment) }
+    return data
+  }
   /// Characters HTML cannot carry, found in texts: reported here instead of written.
   private(set) var problems: [String] = []
   private let textRules: Escaping.Rules
