@@ -95,7 +95,8 @@ public enum StatusHTML {
     let columns = StatusReport.MatrixColumns(participants.map(\.code))
     // Silence, most of the matrix: each column's silent cell made once.
     let silences = participants.map {
-      html.stamp("td", [("class", "cell s-silent"), ("title", "\($0.code): silent")], text: "·")
+      html.stamp(
+        "td", [("class", "cell s-silent"), ("title", "\($0.code): silent")], text: StatusReport.cell(nil))
     }
     html.element("h2", text: "Stances in round \(declaration.revision)")
     html.element("p", [("class", "legend")]) { html in

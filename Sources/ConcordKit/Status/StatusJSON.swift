@@ -149,7 +149,7 @@ public enum StatusJSON {
         json.object {
           for (column, stance) in columns.row(of: paragraph).enumerated() {
             if stance == nil {
-              json.member(silences[column])
+              json.raw(silences[column])
             } else {
               json.field(columns.codes[column], StatusReport.cell(stance))
             }

@@ -25,11 +25,11 @@ public enum StatusText {
     let columns = StatusReport.MatrixColumns(report.matrixParticipants.map(\.code))
     let rows = columns.codes.isEmpty || declaration.revision == 0 ? [] : report.matrixParagraphs
     var parts: [@Sendable () -> TextLines] = [{ paragraphs(report, idWidth: idWidth) }]
-    parts += runs(of: detailed.count).map { run in
+    parts += runs(of: detailed.count, atMost: 8).map { run in
       { details(detailed[run], of: report, first: run.lowerBound == 0) }
     }
     parts.append { holds(report) }
-    parts += runs(of: rows.count).map { run in
+    parts += runs(of: rows.count, atMost: 8).map { run in
       { matrix(rows[run], columns, of: report, idWidth: idWidth, first: run.lowerBound == 0) }
     }
     let jobs = parts
@@ -199,22 +199,18 @@ public enum StatusText {
       for code in columns.codes { text.append(code, paddedTo: 4) }
       text.endLine()
     }
+    // Silence, most of the matrix: its padded cell made once.
+    var silence = TextLines()
+    silence.append(StatusReport.cell(nil), paddedTo: 4)
     for paragraph in rows {
       text.append("  ")
       text.append(paragraph.id, paddedTo: idWidth + 2)
       for stance in columns.row(of: paragraph) {
-        // Silence, most of the matrix: "·" is one character (two bytes) and three spaces.
-        if let stance { text.append(StatusReport.cell(stance), paddedTo: 4) } else { text.append("·   ") }
+        if let stance { text.append(StatusReport.cell(stance), paddedTo: 4) } else { text.append(silence) }
       }
       text.endLine()
     }
     return text
-  }
-
-  /// A long part's rows cut into a few runs (none when it has no rows).
-  private static func runs(of count: Int) -> [Range<Int>] {
-    let runs = min(count, 8)
-    return (0..<runs).map { ($0 * count / runs)..<(($0 + 1) * count / runs) }
   }
 
   private static func convergence(_ report: StatusReport) -> [String] {

@@ -36,11 +36,11 @@ enum DeclarationDecoding {
     meanwhile work: @escaping @Sendable (Declaration) -> T, after first: () throws -> Void = {}
   ) throws -> (declaration: Declaration, meanwhile: T?) {
     let events = DeclarationEvents()
-    let early = Early<(Declaration, T)>(events)
+    let early = Early<(Declaration, T)>()
     try reader.readAlongside(
       data, as: .declaration, displayPath: file, into: events, from: threshold,
-      then: {
-        guard let declaration = try? Self.declaration(of: early.events, file: file) else { return }
+      then: { events in
+        guard let declaration = try? Self.declaration(of: events, file: file) else { return }
         early.value = (declaration, work(declaration))
       }, after: first)
     if let done = early.value { return (done.0, done.1) }
@@ -108,12 +108,10 @@ enum DeclarationDecoding {
   private static func codes(_ list: String?) -> [String] { ParagraphReader.codes(list) }
 }
 
-/// The events a decoding thread reads into, and what it made of them once it has finished:
-/// used by one thread at a time (the decoding one, then the caller once it has waited).
+/// What a decoding thread made, once it has finished: written by that thread, read by the
+/// caller once it has waited for it.
 private final class Early<T>: @unchecked Sendable {
-  let events: DeclarationEvents
   var value: T?
-  init(_ events: DeclarationEvents) { self.events = events }
 }
 
 /// A declaration's events: the paragraphs (depth 2, the root being 0) each read by a

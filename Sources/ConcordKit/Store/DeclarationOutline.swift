@@ -95,10 +95,8 @@ public final class DeclarationOutline: Sendable {
   /// chunks on every core, each chunk one small document of its paragraphs, each inside its
   /// section's and the root's start tags (so that every namespace prefix is declared).
   func paragraphs(_ indices: [Int]) -> [Int: Paragraph] {
-    let chunkCount = min(indices.count, ProcessInfo.processInfo.activeProcessorCount * 4)
-    let chunks = parallelMap(count: chunkCount) { chunk in
-      decode(
-        Array(indices[(chunk * indices.count / chunkCount)..<((chunk + 1) * indices.count / chunkCount)]))
+    let chunks = parallelRuns(count: indices.count, limit: ProcessInfo.processInfo.activeProcessorCount * 4) {
+      decode(Array(indices[$0]))
     }
     var result: [Int: Paragraph] = [:]
     for chunk in chunks { result.merge(chunk) { first, _ in first } }

@@ -6,27 +6,16 @@ public final class JSONWriter {
   // String: appending to a String checks and merges its flags at every piece, which was
   // most of writing a large document's JSON.
   @exclusivity(unchecked) private var current: [UInt8] = []
-  /// Segments written before `current`: long parts written by other writers (on other
-  /// cores), kept as they came rather than copied into one buffer.
-  @exclusivity(unchecked) private var finished: [[UInt8]] = []
+  /// Long parts written by other writers (on other cores), and what came before them, kept
+  /// as they came rather than copied into one buffer.
+  @exclusivity(unchecked) private var finished = Segments()
   /// What has been written, in segments to be written one after another.
-  public var segments: [[UInt8]] { current.isEmpty ? finished : finished + [current] }
+  public var segments: [[UInt8]] { finished.all(then: current) }
   /// What has been written, as one buffer of UTF-8 bytes.
-  public var bytes: [UInt8] {
-    guard !finished.isEmpty else { return current }
-    var all: [UInt8] = []
-    all.reserveCapacity(finished.reduce(current.count) { $0 + $1.count })
-    for segment in finished { all += segment }
-    return all + current
-  }
+  public var bytes: [UInt8] { finished.joined(then: current) }
   @exclusivity(unchecked) private var needsComma = [false]
 
   public init() {}
-
-  /// Room for `count` more bytes, and some for what follows them, for parts of known size
-  /// about to be put together (a long document is then not grown by doubling, with its old
-  /// and new buffers both in memory).
-  public func reserve(_ count: Int) { current.reserveCapacity(current.count + count + 1 << 16) }
 
   /// What has been written, as text.
   public var output: String { String(decoding: bytes, as: UTF8.self) }
@@ -98,16 +87,13 @@ public final class JSONWriter {
   /// The same, kept as a segment of its own (a long part: it is not copied again).
   public func raw(segment json: [UInt8]) {
     separate()
-    finished.append(current)
-    finished.append(json)
+    finished.add(current)
+    finished.add(json)
     current = []
   }
 
-  /// A `"key":value` member of an object, already written as JSON: one of a table's many
-  /// alike members, made once.
-  public func member(_ json: [UInt8]) { raw(json) }
-
-  /// `"key":value` as `member` takes it.
+  /// A `"key":value` member of an object, written once, for `raw` to put in again and again
+  /// (one of a table's many alike members).
   public static func member(_ key: String, _ value: String) -> [UInt8] {
     let json = JSONWriter()
     json.object { json.field(key, value) }

@@ -24,8 +24,15 @@ func parallelMap<T>(count: Int, _ transform: @Sendable (Int) -> T) -> [T] {
 /// its own, on every core, the parts in order: for long tables and lists of paragraphs written
 /// a run at a time by writers of their own, then put together.
 func parallelRuns<T>(count: Int, limit: Int = 64, _ part: @Sendable (Range<Int>) -> T) -> [T] {
+  let runs = runs(of: count, atMost: limit)
+  return parallelMap(count: runs.count) { part(runs[$0]) }
+}
+
+/// `0..<count` cut into at most `limit` runs, as even as can be, none empty (none at all
+/// when `count` is 0).
+func runs(of count: Int, atMost limit: Int) -> [Range<Int>] {
   let runs = min(count, limit)
-  return parallelMap(count: runs) { run in part((run * count / runs)..<((run + 1) * count / runs)) }
+  return (0..<runs).map { ($0 * count / runs)..<(($0 + 1) * count / runs) }
 }
 
 /// The output buffer the chunks write to, each its own disjoint part.

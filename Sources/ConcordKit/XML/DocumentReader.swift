@@ -51,12 +51,12 @@ public struct DocumentReader: Sendable {
   /// document that breaks its schema is thrown away unused, so the outcome is `first` then
   /// the one pass. On one core, or for a small document, it is just that. For a consumer that
   /// reads the whole document (not `readHead`'s, which stops early: validation here does not).
-  /// - Parameter then: run on the decoding thread when its pass ended without an error, while
-  ///   this one may still validate (work on what the consumer made, kept for when validation
-  ///   has passed; not run when the reading is not split).
-  func readAlongside(
-    _ data: Data, as expected: SchemaName?, displayPath: String, into consumer: any XMLEventConsumer,
-    from threshold: Int = alongsideBytes, then: @escaping @Sendable () -> Void = {},
+  /// - Parameter then: run on the decoding thread with the consumer when its pass ended
+  ///   without an error, while this one may still validate (work on what the consumer made,
+  ///   kept for when validation has passed; not run when the reading is not split).
+  func readAlongside<Consumer: XMLEventConsumer & SendableMetatype>(
+    _ data: Data, as expected: SchemaName?, displayPath: String, into consumer: Consumer,
+    from threshold: Int = alongsideBytes, then: @escaping @Sendable (Consumer) -> Void = { _ in },
     after first: () throws -> Void = {}
   ) throws {
     guard data.count >= threshold, ProcessInfo.processInfo.activeProcessorCount > 1 else {
@@ -73,7 +73,7 @@ public struct DocumentReader: Sendable {
         )
         .filter { $0.severity == .error }
       }
-      if errors?.isEmpty == true { then() }
+      if errors?.isEmpty == true { then(handed.consumer) }
       return errors ?? []
     }
     do {
@@ -90,9 +90,9 @@ public struct DocumentReader: Sendable {
 
   /// A consumer handed to the thread that reads into it, and back once it has finished: used by
   /// one thread at a time.
-  private struct HandedOver: @unchecked Sendable {
-    let consumer: any XMLEventConsumer
-    init(_ consumer: any XMLEventConsumer) { self.consumer = consumer }
+  private struct HandedOver<Consumer>: @unchecked Sendable {
+    let consumer: Consumer
+    init(_ consumer: Consumer) { self.consumer = consumer }
   }
 
   /// From this size on, `readAlongside` splits the reading (below it, a thread costs more

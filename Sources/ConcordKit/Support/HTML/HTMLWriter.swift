@@ -15,29 +15,18 @@ struct HTMLWriter {
   typealias Attributes = [(String, String?)]
 
   /// What is being written, as UTF-8 bytes (appending to a String checks and merges its
-  /// flags at every piece; a byte buffer only copies), after the `finished` segments.
+  /// flags at every piece; a byte buffer only copies), after the finished segments.
   private var current: [UInt8] = []
-  /// Segments written before `current`: the parts `parts` made on other cores, kept as they
-  /// came rather than copied into one buffer.
-  private var finished: [[UInt8]] = []
+  /// The parts `parts` made on other cores, and what came before them, as they came.
+  private var finished = Segments()
   /// The page so far, in segments to be written one after another.
-  var segments: [[UInt8]] { current.isEmpty ? finished : finished + [current] }
+  var segments: [[UInt8]] { finished.all(then: current) }
   /// The page so far, as one buffer of UTF-8 bytes.
-  var bytes: [UInt8] {
-    guard !finished.isEmpty else { return current }
-    var all: [UInt8] = []
-    all.reserveCapacity(finished.reduce(current.count) { $0 + $1.count })
-    for segment in finished { all += segment }
-    return all + current
-  }
+  var bytes: [UInt8] { finished.joined(then: current) }
   /// The page so far, as text.
   var output: String { String(decoding: bytes, as: UTF8.self) }
   /// The page so far, as the bytes of a file, made from its segments.
-  var data: Data {
-    var data = Data(capacity: finished.reduce(current.count) { $0 + $1.count })
-    for segment in segments { data.append(contentsOf: segment) }
-    return data
-  }
+  var data: Data { finished.data(then: current) }
   /// Characters HTML cannot carry, found in texts: reported here instead of written.
   private(set) var problems: [String] = []
   private let textRules: Escaping.Rules
@@ -142,10 +131,10 @@ struct HTMLWriter {
       return (html.segments, html.problems)
     }
     // The parts stay as they were written: the page is never copied into one buffer.
-    if !current.isEmpty { finished.append(current) }
+    finished.add(current)
     current = []
     for (segments, problems) in written {
-      finished += segments
+      for segment in segments { finished.add(segment) }
       self.problems += problems
     }
   }
