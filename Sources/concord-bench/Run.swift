@@ -43,9 +43,9 @@ struct Run: ParsableCommand {
 
   @Option(
     help:
-      "Tasks to run, comma-separated: validate and diff (a generated pair of declarations), and on a workspace assemble, incremental, noop, status, status-json, status-html, verify, diff-revisions, validate-clauses, export-text, export-markdown, export-akn, export-docx, publish, import."
+      "Tasks to run, comma-separated: validate, diff and diff-floor (a generated pair of declarations), and on a workspace assemble, incremental, noop, status, status-json, status-html, verify, diff-revisions, diff-revisions-floor, validate-clauses, export-text, export-markdown, export-akn, export-docx, publish, import. A floor is what the task must do whatever its speed (validating what it reads), timed against the task's peer."
   )
-  var tasks = (["validate", "diff"] + Run.workspaceTasks).joined(separator: ",")
+  var tasks = (["validate", "diff", "diff-floor"] + Run.workspaceTasks).joined(separator: ",")
 
   var roundCounts: [Int] { rounds.split(separator: ",").compactMap { Int($0) }.filter { $0 >= 1 } }
 
@@ -105,6 +105,21 @@ struct Run: ParsableCommand {
                   "git", "diff", "--no-index", "--word-diff=porcelain", "\(folder)/a.xml", "\(folder)/b.xml",
                 ])
               }), peerName: "git diff --word-diff=porcelain"))
+      }
+      if wanted.contains("diff-floor") {
+        log("N = \(n): diff's floor")
+        var floor = Result(
+          n: n, revisions: 0, task: "diff-floor",
+          detail: "validate of the two loose files, which diff does first",
+          runs: samples(
+            [concord, "validate", "\(folder)/a.xml", "\(folder)/b.xml"],
+            floor: {
+              Measurement.of([
+                "git", "diff", "--no-index", "--word-diff=porcelain", "\(folder)/a.xml", "\(folder)/b.xml",
+              ])
+            }), peerName: "git diff --word-diff=porcelain")
+        floor.bounds = "diff"
+        results.append(floor)
       }
       if !wanted.isDisjoint(with: Self.workspaceTasks) {
         for count in roundCounts {
@@ -216,6 +231,9 @@ struct Result {
   var peerName: String
   /// When set, memory is compared with this (a file's size) instead of the peer's peak.
   var memoryBaseKilobytes: Int?
+  /// For a floor (work the task must do whatever its speed, against the task's peer): the
+  /// task whose time target it bounds from below.
+  var bounds: String?
 
   init(
     n: Int, revisions: Int, task: String, detail: String,
@@ -248,7 +266,9 @@ struct Result {
   /// Issue 16's targets for this task at this size: they hold at 10,000 paragraphs and
   /// more, except validation's time, which has one at 1,000 too (where start-up dominates).
   /// Memory: against the peer's peak, or for `status` against the latest revision's size.
-  var target: (time: Double?, memory: Double?) {
+  var target: (time: Double?, memory: Double?) { bounds == nil ? Self.target(of: task, n: n) : (nil, nil) }
+
+  static func target(of task: String, n: Int) -> (time: Double?, memory: Double?) {
     switch (task, n >= 10_000) {
     case ("validate", true): (0.8, 0.5)
     case ("validate", false): (1.25, nil)
@@ -272,8 +292,8 @@ struct Result {
 enum Report {
   static func table(_ results: [Result]) -> String {
     var lines = [
-      "N        revs  task              concord     peer        ratio  target  concord MB  peer MB  ratio  target  growth  verdict",
-      String(repeating: "-", count: 125),
+      "N        revs  task                  concord     peer        ratio  target  concord MB  peer MB  ratio  target  growth  verdict",
+      String(repeating: "-", count: 129),
     ]
     for result in results {
       let previous = results.last {
@@ -285,15 +305,13 @@ enum Report {
       lines.append(
         [
           pad(String(result.n), 8), pad(result.revisions > 0 ? String(result.revisions) : "—", 5),
-          pad(result.task, 17), pad(ms(result.concordSeconds), 11),
+          pad(result.task, 21), pad(ms(result.concordSeconds), 11),
           pad(ms(result.peerSeconds), 11),
           pad(fixed(result.timeRatio), 6), pad(result.target.time.map { "≤" + fixed($0) } ?? "—", 7),
           pad(mb(result.concordPeak), 11), pad(mb(result.memoryBaseKilobytes ?? result.peerPeak), 8),
           pad(fixed(result.memoryRatio), 6),
           pad(result.target.memory.map { "≤" + fixed($0) } ?? "—", 7), pad(growth.map(fixed) ?? "—", 7),
-          result.failed
-            ? "FAILED (exit status)"
-            : !result.hasTargets ? "no target" : result.meetsTargets ? "met" : "MISSED",
+          result.failed ? "FAILED (exit status)" : verdict(result),
         ].joined(separator: " "))
     }
     lines.append("")
@@ -302,8 +320,19 @@ enum Report {
     lines.append("       assemble = xmllint --noout --schema over every input and output file (the floor);")
     lines.append("       the other workspace tasks name theirs in the JSON; status's memory is against the")
     lines.append("       latest revision's size (peer MB shows it).")
+    lines.append("floors: what a task must do whatever its speed (validate what it reads), against the")
+    lines.append("        task's peer: a floor above the task's target leaves it no room.")
     lines.append("growth: (time at N / time at the previous N) / (N / previous N); 1.00 is linear.")
     return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// Met or missed; for a floor, whether it leaves room for the target of the task it bounds.
+  private static func verdict(_ result: Result) -> String {
+    if let bounded = result.bounds {
+      guard let target = Result.target(of: bounded, n: result.n).time else { return "floor" }
+      return result.timeRatio > target ? "floor above \(bounded)'s ≤" + fixed(target) : "floor"
+    }
+    return !result.hasTargets ? "no target" : result.meetsTargets ? "met" : "MISSED"
   }
 
   static func json(_ results: [Result]) -> String {
