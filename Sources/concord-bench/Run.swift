@@ -180,7 +180,10 @@ struct Run: ParsableCommand {
 struct Measurement {
   var seconds: Double
   var peakKilobytes: Int
+  /// As `waitpid` gives it.
   var status: Int32
+  /// The exit code, nil when a signal ended the process (or it never ran).
+  var exitCode: Int32? { status >= 0 && status & 0x7f == 0 ? (status >> 8) & 0xff : nil }
 
   /// Runs `argv` with output discarded and measures it. Peak memory comes from GNU time
   /// (`/usr/bin/time -f %M`), which forks from a small process: a child spawned directly from
@@ -234,6 +237,9 @@ struct Result {
   /// For a floor (work the task must do whatever its speed, against the task's peer): the
   /// task whose time target it bounds from below.
   var bounds: String?
+  /// The peer's exit statuses that mean it did its job (any other: a peer missing or broken,
+  /// whose time means nothing).
+  var peerSucceeds: Set<Int32>
 
   init(
     n: Int, revisions: Int, task: String, detail: String,
@@ -246,6 +252,8 @@ struct Result {
     self.concord = runs.concord
     self.peer = runs.peer
     self.peerName = peerName
+    // `git diff --no-index` exits 1 when the files differ, as they do here.
+    self.peerSucceeds = peerName.hasPrefix("git diff") ? [0, 1] : [0]
   }
 
   static func median(_ values: [Double]) -> Double {
@@ -262,6 +270,7 @@ struct Result {
   var timeRatio: Double { concordSeconds / peerSeconds }
   var memoryRatio: Double { Double(concordPeak) / Double(max(memoryBaseKilobytes ?? peerPeak, 1)) }
   var failed: Bool { concord.contains { $0.status != 0 } }
+  var peerFailed: Bool { peer.contains { !peerSucceeds.contains($0.exitCode ?? -1) } }
 
   /// Issue 16's targets for this task at this size: they hold at 10,000 paragraphs and
   /// more, except validation's time, which has one at 1,000 too (where start-up dominates).
@@ -285,7 +294,8 @@ struct Result {
   var hasTargets: Bool { target.time != nil || target.memory != nil }
 
   var meetsTargets: Bool {
-    !failed && timeRatio <= target.time ?? .infinity && memoryRatio <= target.memory ?? .infinity
+    !failed && !peerFailed && timeRatio <= target.time ?? .infinity
+      && memoryRatio <= target.memory ?? .infinity
   }
 }
 
@@ -311,7 +321,8 @@ enum Report {
           pad(mb(result.concordPeak), 11), pad(mb(result.memoryBaseKilobytes ?? result.peerPeak), 8),
           pad(fixed(result.memoryRatio), 6),
           pad(result.target.memory.map { "≤" + fixed($0) } ?? "—", 7), pad(growth.map(fixed) ?? "—", 7),
-          result.failed ? "FAILED (exit status)" : verdict(result),
+          result.failed
+            ? "FAILED (exit status)" : result.peerFailed ? "PEER FAILED (is it installed?)" : verdict(result),
         ].joined(separator: " "))
     }
     lines.append("")
@@ -352,6 +363,7 @@ enum Report {
             json.field("concordPeakKB", result.concordPeak)
             json.field("peerPeakKB", result.peerPeak)
             json.field("memoryRatio", fixed(result.memoryRatio))
+            if result.peerFailed { json.field("peerFailed", true) }
             if result.hasTargets {
               json.field("met", result.meetsTargets)
             } else {
