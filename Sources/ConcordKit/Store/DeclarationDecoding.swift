@@ -32,13 +32,15 @@ enum DeclarationDecoding {
   /// result is given only once the document has passed (nil when the reading was not split,
   /// a small document or one core: do the work then).
   static func declaration<T>(
-    _ data: Data, file: String, reader: DocumentReader, from threshold: Int = DocumentReader.alongsideBytes,
+    _ data: consuming Data, file: String, reader: DocumentReader,
+    from threshold: Int = DocumentReader.alongsideBytes,
     meanwhile work: @escaping @Sendable (Declaration) -> T, after first: () throws -> Void = {}
   ) throws -> (declaration: Declaration, meanwhile: T?) {
     let events = DeclarationEvents()
     let early = Early<(Declaration, T)>()
+    // The bytes go to the reading, which lets go of them once read.
     try reader.readAlongside(
-      data, as: .declaration, displayPath: file, into: events, from: threshold,
+      consume data, as: .declaration, displayPath: file, into: events, from: threshold,
       then: { events in
         guard let declaration = try? Self.declaration(of: events, file: file) else { return }
         early.value = (declaration, work(declaration))

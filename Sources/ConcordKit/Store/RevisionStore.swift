@@ -108,7 +108,7 @@ public struct RevisionStore: Sendable {
     }
     var resolved = named
     let (declaration, done) = try DeclarationDecoding.declaration(
-      data, file: file, reader: reader, meanwhile: work
+      consume data, file: file, reader: reader, meanwhile: work
     ) {
       resolved = try resolve(reference, onEveryCore: false)
     }

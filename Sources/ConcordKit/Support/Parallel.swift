@@ -98,3 +98,36 @@ private final class Held<T: Sendable>: @unchecked Sendable {
   init(_ value: T) { self.value = value }
   func drop() { value = nil }
 }
+
+/// A value that `readers` threads each use once, let go as soon as the last of them is done
+/// with it rather than when every thread that held it ends: the bytes of a revision that one
+/// thread decodes and another validates are not held while a report is made of what they
+/// decoded.
+final class SharedOnce<T: Sendable>: @unchecked Sendable {
+  private let lock = NSLock()
+  private var value: T?
+  private var readers: Int
+
+  init(_ value: consuming T, readers: Int) {
+    self.value = value
+    self.readers = readers
+  }
+
+  /// `body` with the value (nil when every reader is done already: not expected), counted as
+  /// one reader's use.
+  func use<R>(_ body: (T?) throws -> R) rethrows -> R {
+    lock.lock()
+    let value = self.value
+    lock.unlock()
+    defer { done() }
+    return try body(value)
+  }
+
+  /// One reader done, without using the value.
+  func done() {
+    lock.lock()
+    readers -= 1
+    if readers <= 0 { value = nil }
+    lock.unlock()
+  }
+}

@@ -55,7 +55,7 @@ public struct DocumentReader: Sendable {
   ///   without an error, while this one may still validate (work on what the consumer made,
   ///   kept for when validation has passed; not run when the reading is not split).
   func readAlongside<Consumer: XMLEventConsumer & SendableMetatype>(
-    _ data: Data, as expected: SchemaName?, displayPath: String, into consumer: Consumer,
+    _ data: consuming Data, as expected: SchemaName?, displayPath: String, into consumer: Consumer,
     from threshold: Int = alongsideBytes, then: @escaping @Sendable (Consumer) -> Void = { _ in },
     after first: () throws -> Void = {}
   ) throws {
@@ -63,15 +63,19 @@ public struct DocumentReader: Sendable {
       try first()
       return try read(data, as: expected, displayPath: displayPath, into: consumer)
     }
+    // Let go of the bytes once both passes are over, not when `then` has done its work too.
+    let shared = SharedOnce(consume data, readers: 2)
     let handed = HandedOver(consumer)
     let decoding = Alongside { [limits] in
-      let errors = data.withUnsafeBytes { bytes -> [Diagnostic]? in
-        // The precheck is validation's; a document it refuses is not handed to libxml2 here.
-        guard (try? Self.precheck(bytes, path: displayPath)) != nil else { return nil }
-        return LibXML2.parse(
-          bytes, path: displayPath, validation: .none, limits: limits, into: handed.consumer
-        )
-        .filter { $0.severity == .error }
+      let errors = shared.use { data in
+        data?.withUnsafeBytes { bytes -> [Diagnostic]? in
+          // The precheck is validation's; a document it refuses is not handed to libxml2 here.
+          guard (try? Self.precheck(bytes, path: displayPath)) != nil else { return nil }
+          return LibXML2.parse(
+            bytes, path: displayPath, validation: .none, limits: limits, into: handed.consumer
+          )
+          .filter { $0.severity == .error }
+        }
       }
       if errors?.isEmpty == true { then(handed.consumer) }
       return errors ?? []
@@ -79,10 +83,13 @@ public struct DocumentReader: Sendable {
     do {
       try first()
     } catch {
+      shared.done()
       _ = decoding.result()
       throw error
     }
-    let errors = self.errors(in: data, as: expected, displayPath: displayPath, into: nil)
+    let errors = shared.use { data in
+      data.map { self.errors(in: $0, as: expected, displayPath: displayPath, into: nil) } ?? []
+    }
     let parsed = (try? decoding.result().get()) ?? []
     if !errors.isEmpty { throw DiagnosticsError(errors) }
     if !parsed.isEmpty { throw DiagnosticsError(parsed) }

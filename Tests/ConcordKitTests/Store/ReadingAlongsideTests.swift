@@ -104,4 +104,31 @@ import Testing
     }
     #expect(ran)
   }
+
+  /// The bytes are let go once both passes have read them: the work done meanwhile (a status
+  /// page, an export) does not hold the revision's file in memory as well. The work waits
+  /// here for the bytes to be freed, which happens only if nothing but the two passes held them.
+  @Test func theBytesAreLetGoBeforeTheWorkDoneMeanwhileEnds() throws {
+    let original = Array(try String(contentsOfFile: Self.fixture, encoding: .utf8).utf8)
+    let freed = Flag()
+    let storage = UnsafeMutableRawPointer.allocate(byteCount: original.count, alignment: 1)
+    storage.copyMemory(from: original, byteCount: original.count)
+    let (_, sawThemFreed) = try DeclarationDecoding.declaration(
+      Data(
+        bytesNoCopy: storage, count: original.count,
+        deallocator: .custom { pointer, _ in
+          pointer.deallocate()
+          freed.raise()
+        }),
+      file: "valid-rev-1.xml", reader: Self.reader, from: 0,
+      meanwhile: { _ in freed.wait(seconds: 20) })
+    #expect(sawThemFreed == true)
+  }
+}
+
+/// Raised once, by any thread; waited for by another.
+private final class Flag: @unchecked Sendable {
+  private let raised = DispatchSemaphore(value: 0)
+  func raise() { raised.signal() }
+  func wait(seconds: Double) -> Bool { raised.wait(timeout: .now() + seconds) == .success }
 }
