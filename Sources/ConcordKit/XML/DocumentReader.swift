@@ -88,7 +88,10 @@ public struct DocumentReader: Sendable {
       throw error
     }
     let errors = shared.use { data in
-      data.map { self.errors(in: $0, as: expected, displayPath: displayPath, into: nil) } ?? []
+      // Never without the bytes (only a failed `first` lets go of them early); if it were,
+      // nothing would pass unvalidated.
+      data.map { self.errors(in: $0, as: expected, displayPath: displayPath, into: nil) }
+        ?? [Diagnostic(file: displayPath, message: "the document was not validated")]
     }
     let parsed = (try? decoding.result().get()) ?? []
     if !errors.isEmpty { throw DiagnosticsError(errors) }
