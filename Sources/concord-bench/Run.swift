@@ -93,6 +93,7 @@ struct Run: ParsableCommand {
                 ])
               }), peerName: "xmllint --noout --schema"))
       }
+      let wordDiff = Self.wordDiff + ["\(folder)/a.xml", "\(folder)/b.xml"]
       if wanted.contains("diff") {
         log("N = \(n): diff")
         results.append(
@@ -100,11 +101,7 @@ struct Run: ParsableCommand {
             n: n, revisions: 0, task: "diff", detail: "two loose files, both validated",
             runs: samples(
               [concord, "diff", "\(folder)/a.xml", "\(folder)/b.xml", "--format", "json"],
-              floor: {
-                Measurement.of([
-                  "git", "diff", "--no-index", "--word-diff=porcelain", "\(folder)/a.xml", "\(folder)/b.xml",
-                ])
-              }), peerName: "git diff --word-diff=porcelain"))
+              floor: { Measurement.of(wordDiff) }), peerName: Self.wordDiffName))
       }
       if wanted.contains("diff-floor") {
         log("N = \(n): diff's floor")
@@ -112,12 +109,8 @@ struct Run: ParsableCommand {
           n: n, revisions: 0, task: "diff-floor",
           detail: "validate of the two loose files, which diff does first",
           runs: samples(
-            [concord, "validate", "\(folder)/a.xml", "\(folder)/b.xml"],
-            floor: {
-              Measurement.of([
-                "git", "diff", "--no-index", "--word-diff=porcelain", "\(folder)/a.xml", "\(folder)/b.xml",
-              ])
-            }), peerName: "git diff --word-diff=porcelain")
+            [concord, "validate", "\(folder)/a.xml", "\(folder)/b.xml"], floor: { Measurement.of(wordDiff) }),
+          peerName: Self.wordDiffName)
         floor.bounds = "diff"
         results.append(floor)
       }
@@ -133,6 +126,10 @@ struct Run: ParsableCommand {
       print("wrote \(json)")
     }
   }
+
+  /// The diff's peer, before its two files.
+  static let wordDiff = ["git", "diff", "--no-index", "--word-diff=porcelain"]
+  static let wordDiffName = "git diff --word-diff=porcelain"
 
   /// Runs Concord and its peer once each to warm up (discarded), then in turn, so that a
   /// shared machine's drifting load weighs on both alike. `before` runs, untimed, before each
@@ -161,11 +158,12 @@ struct Run: ParsableCommand {
       ("positions", files(in: workspace + "/positions")),
       ("declaration", files(in: workspace + "/revisions")),
     ]
-    var total = Measurement(seconds: 0, peakKilobytes: 0, status: 0)
+    var total = Measurement(seconds: 0, peakKilobytes: 0, status: 0, didItsJob: true)
     for (schema, documents) in groups where !documents.isEmpty {
       let one = Measurement.of(["xmllint", "--noout", "--schema", "\(schemas)/\(schema).xsd"] + documents)
       total.seconds += one.seconds
       total.peakKilobytes = max(total.peakKilobytes, one.peakKilobytes)
+      total.didItsJob = total.didItsJob && one.didItsJob
     }
     return total
   }
@@ -182,8 +180,9 @@ struct Measurement {
   var peakKilobytes: Int
   /// As `waitpid` gives it.
   var status: Int32
-  /// The exit code, nil when a signal ended the process (or it never ran).
-  var exitCode: Int32? { status >= 0 && status & 0x7f == 0 ? (status >> 8) & 0xff : nil }
+  /// Whether the command did its job: it exited 0, or 1 for `git diff` (the files differ). A
+  /// missing or broken command did not, and its time means nothing.
+  var didItsJob: Bool
 
   /// Runs `argv` with output discarded and measures it. Peak memory comes from GNU time
   /// (`/usr/bin/time -f %M`), which forks from a small process: a child spawned directly from
@@ -205,7 +204,7 @@ struct Measurement {
     clock_gettime(CLOCK_MONOTONIC, &start)
     var pid: pid_t = 0
     guard posix_spawnp(&pid, command[0], &actions, nil, &arguments, environ) == 0 else {
-      return Measurement(seconds: .nan, peakKilobytes: 0, status: -1)
+      return Measurement(seconds: .nan, peakKilobytes: 0, status: -1, didItsJob: false)
     }
     var status: Int32 = 0
     waitpid(pid, &status, 0)
@@ -219,7 +218,11 @@ struct Measurement {
         .last ?? 0
       try? FileManager.default.removeItem(atPath: report)
     }
-    return Measurement(seconds: seconds, peakKilobytes: peak, status: status)
+    // The exit code, when no signal ended the process.
+    let exitCode: Int32? = status & 0x7f == 0 ? (status >> 8) & 0xff : nil
+    let done: Set<Int32> = argv.starts(with: ["git", "diff"]) ? [0, 1] : [0]
+    return Measurement(
+      seconds: seconds, peakKilobytes: peak, status: status, didItsJob: exitCode.map(done.contains) ?? false)
   }
 }
 
@@ -237,9 +240,6 @@ struct Result {
   /// For a floor (work the task must do whatever its speed, against the task's peer): the
   /// task whose time target it bounds from below.
   var bounds: String?
-  /// The peer's exit statuses that mean it did its job (any other: a peer missing or broken,
-  /// whose time means nothing).
-  var peerSucceeds: Set<Int32>
 
   init(
     n: Int, revisions: Int, task: String, detail: String,
@@ -252,8 +252,6 @@ struct Result {
     self.concord = runs.concord
     self.peer = runs.peer
     self.peerName = peerName
-    // `git diff --no-index` exits 1 when the files differ, as they do here.
-    self.peerSucceeds = peerName.hasPrefix("git diff") ? [0, 1] : [0]
   }
 
   static func median(_ values: [Double]) -> Double {
@@ -270,7 +268,7 @@ struct Result {
   var timeRatio: Double { concordSeconds / peerSeconds }
   var memoryRatio: Double { Double(concordPeak) / Double(max(memoryBaseKilobytes ?? peerPeak, 1)) }
   var failed: Bool { concord.contains { $0.status != 0 } }
-  var peerFailed: Bool { peer.contains { !peerSucceeds.contains($0.exitCode ?? -1) } }
+  var peerFailed: Bool { peer.contains { !$0.didItsJob } }
 
   /// Issue 16's targets for this task at this size: they hold at 10,000 paragraphs and
   /// more, except validation's time, which has one at 1,000 too (where start-up dominates).

@@ -100,14 +100,12 @@ extension Run {
       Task(name: "verify", command: [concord, "verify", workspace], peer: oneRead, peerName: readName),
       Task(
         name: "diff-revisions", command: [concord, "diff", workspace, "--format", "json"],
-        peer: ["git", "diff", "--no-index", "--word-diff=porcelain", previous, latest],
-        peerName: "git diff --word-diff=porcelain"),
+        peer: Self.wordDiff + [previous, latest], peerName: Self.wordDiffName),
       // The diff validates the latest revision (nothing vouches for it but its own seal): that
       // alone, on a copy outside the workspace, against the same peer.
       Task(
         name: "diff-revisions-floor", command: [concord, "validate", "\(scratch)/latest.xml"],
-        peer: ["git", "diff", "--no-index", "--word-diff=porcelain", previous, latest],
-        peerName: "git diff --word-diff=porcelain",
+        peer: Self.wordDiff + [previous, latest], peerName: Self.wordDiffName,
         before: { Self.copy(latest, to: "\(scratch)/latest.xml") }, bounds: "diff-revisions"),
       Task(
         name: "validate-clauses", command: [concord, "validate"] + clauses,

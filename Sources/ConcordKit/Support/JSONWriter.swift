@@ -87,9 +87,8 @@ public final class JSONWriter {
   /// The same, kept as a segment of its own (a long part: it is not copied again).
   public func raw(segment json: [UInt8]) {
     separate()
-    finished.add(current)
+    finished.close(&current)
     finished.add(json)
-    current = []
   }
 
   /// A `"key":value` member of an object, written once, for `raw` to put in again and again

@@ -88,21 +88,14 @@ final class Alongside<T>: @unchecked Sendable {
 /// paragraphs (each a few arrays and dictionaries) is work for a core with nothing better to
 /// do, not for the caller, who has output to write.
 func releaseAside<T: Sendable>(_ value: consuming T) {
-  let held = Held(value)
-  Thread { held.drop() }.start()
-}
-
-/// A value kept until `drop`, by the one thread that drops it.
-private final class Held<T: Sendable>: @unchecked Sendable {
-  private var value: T?
-  init(_ value: T) { self.value = value }
-  func drop() { value = nil }
+  let held = SharedOnce(value, readers: 1)
+  Thread { held.done() }.start()
 }
 
 /// A value that `readers` threads each use once, let go as soon as the last of them is done
 /// with it rather than when every thread that held it ends: the bytes of a revision that one
 /// thread decodes and another validates are not held while a report is made of what they
-/// decoded.
+/// decoded; a large value handed to a thread that only lets go of it (`releaseAside`).
 final class SharedOnce<T: Sendable>: @unchecked Sendable {
   private let lock = NSLock()
   private var value: T?

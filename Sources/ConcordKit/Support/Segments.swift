@@ -6,9 +6,15 @@ import Foundation
 struct Segments: Sendable {
   private var finished: [[UInt8]] = []
 
-  /// A finished part (or a writer's bytes so far), after those already here.
+  /// A finished part, after those already here.
   mutating func add(_ segment: [UInt8]) {
     if !segment.isEmpty { finished.append(segment) }
+  }
+
+  /// The writer's bytes so far, as a segment: the writer starts afresh after it.
+  mutating func close(_ current: inout [UInt8]) {
+    add(current)
+    current = []
   }
 
   /// Every segment, then `current` (what the writer is still appending to).

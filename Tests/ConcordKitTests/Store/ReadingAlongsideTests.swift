@@ -110,7 +110,7 @@ import Testing
   /// here for the bytes to be freed, which happens only if nothing but the two passes held them.
   @Test func theBytesAreLetGoBeforeTheWorkDoneMeanwhileEnds() throws {
     let original = Array(try String(contentsOfFile: Self.fixture, encoding: .utf8).utf8)
-    let freed = Flag()
+    let freed = DispatchSemaphore(value: 0)
     let storage = UnsafeMutableRawPointer.allocate(byteCount: original.count, alignment: 1)
     storage.copyMemory(from: original, byteCount: original.count)
     let (_, sawThemFreed) = try DeclarationDecoding.declaration(
@@ -118,17 +118,11 @@ import Testing
         bytesNoCopy: storage, count: original.count,
         deallocator: .custom { pointer, _ in
           pointer.deallocate()
-          freed.raise()
+          freed.signal()
         }),
       file: "valid-rev-1.xml", reader: Self.reader, from: 0,
-      meanwhile: { _ in freed.wait(seconds: 20) })
+      meanwhile: { _ in freed.wait(timeout: .now() + 20) == .success })
     #expect(sawThemFreed == true)
   }
 }
 
-/// Raised once, by any thread; waited for by another.
-private final class Flag: @unchecked Sendable {
-  private let raised = DispatchSemaphore(value: 0)
-  func raise() { raised.signal() }
-  func wait(seconds: Double) -> Bool { raised.wait(timeout: .now() + seconds) == .success }
-}

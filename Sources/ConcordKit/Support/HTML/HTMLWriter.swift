@@ -131,8 +131,7 @@ struct HTMLWriter {
       return (html.segments, html.problems)
     }
     // The parts stay as they were written: the page is never copied into one buffer.
-    finished.add(current)
-    current = []
+    finished.close(&current)
     for (segments, problems) in written {
       for segment in segments { finished.add(segment) }
       self.problems += problems
